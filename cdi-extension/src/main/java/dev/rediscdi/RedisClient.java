@@ -1,0 +1,62 @@
+package dev.rediscdi;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * An asynchronous Redis client, configured by {@code redis.*} (or {@code redis.<name>.*}) properties and
+ * injected with {@code @Inject RedisClient redis} (or {@code @Inject @NamedRedisClient("name")}).
+ *
+ * <p>Ordinary commands are pipelined over a few long-lived connections (property {@code connections}),
+ * which the client reopens by itself after Redis restarts: thousands of concurrent callers share them
+ * without waiting for a pooled connection. Blocking commands ({@code BLPOP}, {@code XREAD BLOCK}...) run
+ * on a connection of their own from the pool, subscriptions on a dedicated connection.
+ *
+ * <p>Every command, except the blocking ones, fails with {@link RedisTimeoutException} when no reply came
+ * within {@code timeout}. Failures are {@link RedisException}s that tell whether the command may have run.
+ * Stages complete on a Vert.x event-loop thread: do not block in their continuations.
+ *
+ * <p>Connection-state commands are refused with an {@link IllegalArgumentException} that names the
+ * alternative: {@code SELECT} (put the database in the URI), {@code AUTH}/{@code HELLO} (use the
+ * properties), {@code SUBSCRIBE} and friends (use {@link #subscribe}), {@code MULTI}/{@code WATCH} and
+ * {@code WAIT} (they need a connection of their own: use {@code Redis.connect()} of the raw driver bean).
+ */
+public interface RedisClient {
+
+    /** The client's name, or {@link RedisOptionsCustomizer#DEFAULT_CLIENT} for the default client. */
+    String name();
+
+    /**
+     * Sends any command, modules included.
+     *
+     * @param command the command name, such as {@code "SET"} or {@code "JSON.GET"}
+     * @param args {@code String} (UTF-8), {@code byte[]}, {@link io.vertx.core.buffer.Buffer}, any {@link Number}
+     *        or {@code Boolean}; {@code null} is refused
+     * @return the reply; {@code null} for a nil reply
+     */
+    CompletionStage<Response> send(String command, Object... args);
+
+    /** Sends any command and converts the reply, for example {@code execute(ReplyType.LONG, "INCR", "n")}. */
+    <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args);
+
+    /** Sends a request built with the driver's {@link Request} API. */
+    CompletionStage<Response> send(Request request);
+
+    /**
+     * Sends the requests in one write and completes with their replies in order. If any command fails, the
+     * stage fails with the first error.
+     */
+    CompletionStage<List<Response>> batch(List<Request> requests);
+
+    /** Subscribes to channels; the stage completes once Redis confirmed every channel. */
+    CompletionStage<Subscription> subscribe(SubscriptionListener listener, String... channels);
+
+    /** Subscribes to glob patterns ({@code PSUBSCRIBE}); the stage completes once Redis confirmed them. */
+    CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns);
+
+    /** The blocking view of this client, with the same connections and timeout. */
+    BlockingRedisClient blocking();
+}

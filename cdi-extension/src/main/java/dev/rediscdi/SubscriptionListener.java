@@ -1,0 +1,23 @@
+package dev.rediscdi;
+
+/**
+ * Receives the messages of a subscription, and hears when the subscription was interrupted and restored.
+ * Methods are called on a Vert.x event-loop thread, one at a time per client: do not block in them.
+ */
+@FunctionalInterface
+public interface SubscriptionListener {
+
+    void onMessage(RedisMessage message);
+
+    /**
+     * The connection carrying the subscription closed (Redis restarted, failed over, or the network broke).
+     * Messages published from now until {@link #onResubscribed()} are not delivered: Redis pub/sub keeps
+     * nothing for absent subscribers. The client reconnects by itself.
+     */
+    default void onConnectionLost(Throwable cause) {
+    }
+
+    /** The client reconnected and Redis confirmed the subscription again. */
+    default void onResubscribed() {
+    }
+}

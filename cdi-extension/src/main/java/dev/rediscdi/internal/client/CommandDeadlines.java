@@ -1,0 +1,50 @@
+package dev.rediscdi.internal.client;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.vertx.core.Vertx;
+
+/**
+ * Fails commands that got no reply within the timeout. The driver has no per-command timeout, and a timer per
+ * command costs more than the command at 100k+ commands/s; instead one periodic sweep walks the commands in
+ * the order they were issued. Every command of a client has the same timeout, so deadlines come in order, and
+ * the sweep stops at the first command still within its time.
+ */
+final class CommandDeadlines {
+    private final Queue<PendingCommand> inOrder = new ConcurrentLinkedQueue<>();
+    private final Failures failures;
+    private final Vertx vertx;
+    private final long timerId;
+
+    CommandDeadlines(Vertx vertx, Duration timeout, Failures failures) {
+        this.vertx = vertx;
+        this.failures = failures;
+        // precision of a tenth of the timeout, between 5 ms and 100 ms
+        long period = Math.max(5, Math.min(100, timeout.toMillis() / 10));
+        this.timerId = vertx.setPeriodic(period, id -> sweep());
+    }
+
+    void track(PendingCommand command) {
+        inOrder.offer(command);
+    }
+
+    void sweep() {
+        long now = System.nanoTime();
+        PendingCommand head;
+        while ((head = inOrder.peek()) != null) {
+            if (!head.isDone() && head.deadlineNanos - now > 0) {
+                return;
+            }
+            inOrder.poll();
+            if (!head.isDone()) {
+                head.completeExceptionally(failures.timedOut(head.request));
+            }
+        }
+    }
+
+    void close() {
+        vertx.cancelTimer(timerId);
+    }
+}

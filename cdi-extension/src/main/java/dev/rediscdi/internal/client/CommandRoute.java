@@ -1,0 +1,60 @@
+package dev.rediscdi.internal.client;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+
+/** Where a command runs: on the shared pipelined connections, on a pooled connection of its own, or nowhere. */
+enum CommandRoute {
+    /** Ordinary commands: pipelined with everyone else's. */
+    PIPELINED,
+    /** Commands that block the connection server-side: a pooled connection each, and no client deadline. */
+    OWN_CONNECTION;
+
+    private static final Map<String, String> REFUSED = Map.ofEntries(
+            Map.entry("SELECT", "it would switch the database of a shared connection: put the database in the URI, redis://host:port/1"),
+            Map.entry("AUTH", "credentials are set by the password and username properties"),
+            Map.entry("HELLO", "the protocol is set by the protocol property"),
+            Map.entry("QUIT", "connections are managed by the client"),
+            Map.entry("RESET", "connections are managed by the client"),
+            Map.entry("SUBSCRIBE", "use RedisClient.subscribe(...)"),
+            Map.entry("PSUBSCRIBE", "use RedisClient.psubscribe(...)"),
+            Map.entry("SSUBSCRIBE", "use RedisClient.subscribe(...)"),
+            Map.entry("UNSUBSCRIBE", "use Subscription.unsubscribe()"),
+            Map.entry("PUNSUBSCRIBE", "use Subscription.unsubscribe()"),
+            Map.entry("SUNSUBSCRIBE", "use Subscription.unsubscribe()"),
+            Map.entry("MONITOR", "it takes over the connection: run it with redis-cli"),
+            Map.entry("MULTI", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
+            Map.entry("EXEC", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
+            Map.entry("DISCARD", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
+            Map.entry("WATCH", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
+            Map.entry("UNWATCH", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
+            Map.entry("WAIT", "WAIT counts only the writes of its own connection: send the writes and WAIT on one connection from the raw Redis bean's connect()"));
+
+    /** Checks the command may be sent through the shared client, and says where it runs. */
+    static CommandRoute of(Request request) {
+        Command command = request.command();
+        String name = command.toString().toUpperCase(Locale.ROOT);
+        String refusal = REFUSED.get(name);
+        if (refusal != null) {
+            throw new IllegalArgumentException(name + " cannot be sent through RedisClient: " + refusal);
+        }
+        if (name.startsWith("B") && (name.equals("BLPOP") || name.equals("BRPOP") || name.equals("BRPOPLPUSH")
+                || name.equals("BLMOVE") || name.equals("BLMPOP") || name.equals("BZPOPMIN") || name.equals("BZPOPMAX")
+                || name.equals("BZMPOP"))) {
+            return OWN_CONNECTION;
+        }
+        if ((name.equals("XREAD") || name.equals("XREADGROUP")) && hasBlockOption(request)) {
+            return OWN_CONNECTION;
+        }
+        return PIPELINED;
+    }
+
+    private static boolean hasBlockOption(Request request) {
+        // Request keeps its arguments RESP-encoded and has no accessor: look for an argument that is exactly BLOCK.
+        // A key named "block" routes the command to its own connection too, which is correct, only slower.
+        return request.toString().toUpperCase(Locale.ROOT).contains("\r\n$5\r\nBLOCK\r\n");
+    }
+}

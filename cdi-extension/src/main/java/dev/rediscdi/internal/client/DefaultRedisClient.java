@@ -1,0 +1,139 @@
+package dev.rediscdi.internal.client;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.rediscdi.BlockingRedisClient;
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.ReplyType;
+import dev.rediscdi.Subscription;
+import dev.rediscdi.SubscriptionListener;
+import dev.rediscdi.internal.config.ClientConfig;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/** The client behind {@link RedisClient}: routes each command, applies the deadline, owns the connections. */
+public final class DefaultRedisClient implements RedisClient {
+    private final String name;
+    private final String label;
+    private final Redis redis;
+    private final long timeoutNanos;
+    private final Failures failures;
+    private final CommandDeadlines deadlines;
+    private final PipelinedConnection[] connections;
+    private final AtomicInteger next = new AtomicInteger();
+    private final PubSubConnection pubSub;
+    private final BlockingRedisClient blocking;
+
+    public DefaultRedisClient(String name, ClientConfig config, Redis redis, Vertx vertx) {
+        this.name = name;
+        this.label = "Redis client '" + config.prefix() + "'";
+        this.redis = redis;
+        this.timeoutNanos = config.timeout().toNanos();
+        this.failures = new Failures(label, config.timeout());
+        this.deadlines = new CommandDeadlines(vertx, config.timeout(), failures);
+        this.connections = new PipelinedConnection[config.connections()];
+        for (int i = 0; i < connections.length; i++) {
+            connections[i] = new PipelinedConnection(redis, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands());
+        }
+        this.pubSub = new PubSubConnection(redis, vertx, failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
+        this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public CompletionStage<Response> send(String command, Object... args) {
+        return send(Requests.of(command, args));
+    }
+
+    @Override
+    public <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args) {
+        if (replyType == null) {
+            throw new IllegalArgumentException("replyType is null: pass one of the ReplyType constants, e.g. ReplyType.STRING");
+        }
+        return send(Requests.of(command, args)).thenApply(replyType::convert);
+    }
+
+    @Override
+    public CompletionStage<Response> send(Request request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request is null");
+        }
+        if (CommandRoute.of(request) == CommandRoute.OWN_CONNECTION) {
+            PendingCommand pending = new PendingCommand(request, Long.MAX_VALUE, failures);
+            redis.send(request).onComplete(pending);
+            return pending;
+        }
+        PendingCommand pending = new PendingCommand(request, System.nanoTime() + timeoutNanos, failures);
+        deadlines.track(pending);
+        pick().send(pending);
+        return pending;
+    }
+
+    @Override
+    public CompletionStage<List<Response>> batch(List<Request> requests) {
+        if (requests == null || requests.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        for (Request request : requests) {
+            if (CommandRoute.of(request) != CommandRoute.PIPELINED) {
+                throw new IllegalArgumentException(request.command() + " blocks its connection and cannot be part of a batch");
+            }
+        }
+        // The driver writes a batch in one go on one connection; it holds that connection only for the batch.
+        CompletableFuture<List<Response>> result = new CompletableFuture<>();
+        Request first = requests.get(0);
+        redis.batch(requests).onComplete(done -> {
+            if (done.succeeded()) {
+                result.complete(done.result());
+            } else {
+                result.completeExceptionally(failures.translate(done.cause(), first, true));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletionStage<Subscription> subscribe(SubscriptionListener listener, String... channels) {
+        return pubSub.subscribe(listener, channels, false);
+    }
+
+    @Override
+    public CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns) {
+        return pubSub.subscribe(listener, patterns, true);
+    }
+
+    @Override
+    public BlockingRedisClient blocking() {
+        return blocking;
+    }
+
+    private PipelinedConnection pick() {
+        if (connections.length == 1) {
+            return connections[0];
+        }
+        return connections[Math.floorMod(next.getAndIncrement(), connections.length)];
+    }
+
+    /** Closes the connections this client opened; the {@link Redis} client is closed by its owner. */
+    public void close() {
+        deadlines.close();
+        pubSub.close();
+        for (PipelinedConnection connection : connections) {
+            connection.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rediscdi.internal.client;
+
+import java.time.Duration;
+
+import dev.rediscdi.RedisConnectionException;
+import dev.rediscdi.RedisConnectionLostException;
+import dev.rediscdi.RedisException;
+import dev.rediscdi.RedisReplyException;
+import dev.rediscdi.RedisTimeoutException;
+import dev.rediscdi.internal.config.Secrets;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.impl.types.ErrorType;
+
+/** Turns the driver's failures into {@link RedisException}s that say whether the command may have run. */
+final class Failures {
+    private final String clientLabel;
+    private final Duration timeout;
+
+    Failures(String clientLabel, Duration timeout) {
+        this.clientLabel = clientLabel;
+        this.timeout = timeout;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    RedisException translate(Throwable cause, Request request, boolean sent) {
+        if (cause instanceof RedisException redis) {
+            return redis;
+        }
+        String command = request == null ? "command" : request.command().toString().toUpperCase(java.util.Locale.ROOT);
+        if (cause instanceof ErrorType error) {
+            String text = error.getMessage() == null ? "" : error.getMessage();
+            String code = text.contains(" ") ? text.substring(0, text.indexOf(' ')) : text;
+            if ("CONNECTION_CLOSED".equals(code)) {
+                return connectionLost(command, cause);
+            }
+            return new RedisReplyException(code, clientLabel + ": Redis refused " + command + ": " + text, error);
+        }
+        if (!sent) {
+            return notSent(cause);
+        }
+        return connectionLost(command, cause);
+    }
+
+    RedisException notSent(Throwable cause) {
+        return new RedisConnectionException(clientLabel + ": cannot connect to Redis: " + describe(cause), cause);
+    }
+
+    RedisConnectionLostException connectionLost(String command, Throwable cause) {
+        return new RedisConnectionLostException(clientLabel + ": the connection closed while " + command
+                + " was in flight; it may or may not have run (" + describe(cause) + ")", cause);
+    }
+
+    RedisTimeoutException timedOut(Request request) {
+        return new RedisTimeoutException(clientLabel + ": no reply to " + request.command().toString().toUpperCase(java.util.Locale.ROOT)
+                + " within " + timeout.toMillis() + " ms; it may or may not have run", timeout);
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return Secrets.maskUris(message);
+    }
+}

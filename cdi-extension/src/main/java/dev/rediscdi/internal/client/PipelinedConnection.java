@@ -1,0 +1,201 @@
+package dev.rediscdi.internal.client;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.rediscdi.RedisConnectionException;
+import dev.rediscdi.RedisOverloadedException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Response;
+
+/**
+ * One long-lived connection that carries many commands at once (pipelining), and reopens by itself.
+ *
+ * <p>Why not the driver's pool: its {@code send} holds a whole connection per command until the reply, so
+ * in-flight commands are capped at the pool size and the rest queue or fail. A held connection pipelines
+ * (the driver matches replies to commands in order), but never reconnects and refuses more than
+ * {@code maxWaitingHandlers} commands in flight. This class adds the two missing parts: it reopens the
+ * connection when it closes, and it queues commands beyond the pipelining depth instead of failing them.
+ */
+final class PipelinedConnection {
+    private static final Logger LOG = Logger.getLogger(PipelinedConnection.class.getName());
+    private static final String NOT_WRITTEN = "Connection is closed";
+
+    private final Redis redis;
+    private final Failures failures;
+    private final String clientLabel;
+    private final int maxInFlight;
+    private final int maxQueued;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger queuedCount = new AtomicInteger();
+    private final Queue<PendingCommand> queued = new ConcurrentLinkedQueue<>();
+
+    private volatile RedisConnection connection;
+    private Future<RedisConnection> connecting; // guarded by this
+    private volatile boolean closed;
+
+    PipelinedConnection(Redis redis, Failures failures, String clientLabel, int maxInFlight, int maxQueued) {
+        this.redis = redis;
+        this.failures = failures;
+        this.clientLabel = clientLabel;
+        this.maxInFlight = maxInFlight;
+        this.maxQueued = maxQueued;
+    }
+
+    void send(PendingCommand command) {
+        if (closed) {
+            command.completeExceptionally(new RedisConnectionException(clientLabel + ": the client is closed", null));
+            return;
+        }
+        if (tryAcquire()) {
+            dispatch(command);
+            return;
+        }
+        if (queuedCount.incrementAndGet() > maxQueued) {
+            queuedCount.decrementAndGet();
+            command.completeExceptionally(new RedisOverloadedException(clientLabel + ": " + maxInFlight
+                    + " commands in flight and " + maxQueued + " waiting; raise max-queued-commands or connections, or slow down"));
+            return;
+        }
+        queued.offer(command);
+        drain();
+    }
+
+    /** Called by the command when the driver answered. */
+    void replied(PendingCommand command, AsyncResult<Response> result) {
+        release();
+        if (result.succeeded()) {
+            command.complete(result.result());
+            return;
+        }
+        Throwable cause = result.cause();
+        if (NOT_WRITTEN.equals(cause.getMessage()) && command.retryNotWritten()) {
+            // the connection had closed before the command was written: it never reached Redis
+            forget(command.via);
+            send(command);
+            return;
+        }
+        command.completeExceptionally(failures.translate(cause, command.request, !NOT_WRITTEN.equals(cause.getMessage())));
+    }
+
+    private boolean tryAcquire() {
+        if (inFlight.incrementAndGet() <= maxInFlight) {
+            return true;
+        }
+        inFlight.decrementAndGet();
+        return false;
+    }
+
+    private void release() {
+        inFlight.decrementAndGet();
+        if (!queued.isEmpty()) {
+            drain();
+        }
+    }
+
+    // Every caller that queues drains afterwards, and every release drains: a queued command always finds a slot.
+    private void drain() {
+        while (!queued.isEmpty() && tryAcquire()) {
+            PendingCommand next = queued.poll();
+            if (next == null) {
+                inFlight.decrementAndGet();
+                continue;
+            }
+            queuedCount.decrementAndGet();
+            if (next.isDone()) { // timed out while it waited: never send it
+                inFlight.decrementAndGet();
+                continue;
+            }
+            dispatch(next);
+        }
+    }
+
+    private void dispatch(PendingCommand command) {
+        command.sentOn(this);
+        RedisConnection current = connection;
+        if (current != null) {
+            command.via = current;
+            current.send(command.request).onComplete(command);
+            return;
+        }
+        connect().onComplete(attempt -> {
+            if (attempt.failed()) {
+                release();
+                command.completeExceptionally(failures.notSent(attempt.cause()));
+            } else if (command.isDone()) {
+                release();
+            } else {
+                command.via = attempt.result();
+                attempt.result().send(command.request).onComplete(command);
+            }
+        });
+    }
+
+    private synchronized Future<RedisConnection> connect() {
+        if (connection != null) {
+            return Future.succeededFuture(connection);
+        }
+        if (closed) {
+            return Future.failedFuture(new IllegalStateException("the client is closed"));
+        }
+        if (connecting == null) {
+            Future<RedisConnection> attempt = redis.connect();
+            connecting = attempt;
+            attempt.onComplete(result -> opened(attempt, result));
+        }
+        return connecting;
+    }
+
+    private synchronized void opened(Future<RedisConnection> attempt, AsyncResult<RedisConnection> result) {
+        if (connecting == attempt) {
+            connecting = null;
+        }
+        if (result.failed()) {
+            LOG.log(Level.FINE, () -> clientLabel + ": connection failed: " + result.cause());
+            return;
+        }
+        RedisConnection opened = result.result();
+        if (closed) {
+            opened.close();
+            return;
+        }
+        opened.exceptionHandler(error -> {
+            if (error instanceof IllegalStateException) {
+                return; // the driver reports a late reply to a completed command this way; the connection is fine
+            }
+            LOG.log(Level.FINE, () -> clientLabel + ": connection error: " + error);
+            forget(opened);
+        });
+        opened.endHandler(end -> forget(opened));
+        connection = opened;
+    }
+
+    private synchronized void forget(RedisConnection lost) {
+        if (lost != null && connection == lost) {
+            connection = null;
+            lost.close();
+        }
+    }
+
+    void close() {
+        RedisConnection current;
+        synchronized (this) {
+            closed = true;
+            current = connection;
+            connection = null;
+        }
+        if (current != null) {
+            current.close();
+        }
+        PendingCommand waiting;
+        while ((waiting = queued.poll()) != null) {
+            waiting.completeExceptionally(new RedisConnectionException(clientLabel + ": the client closed", null));
+        }
+    }
+}

@@ -1,0 +1,371 @@
+package dev.rediscdi.internal.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.rediscdi.RedisConnectionException;
+import dev.rediscdi.RedisMessage;
+import dev.rediscdi.Subscription;
+import dev.rediscdi.SubscriptionListener;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * The client's subscriptions, on one dedicated connection. The driver never subscribes again after a
+ * reconnection; this class does: when the connection closes it tells the listeners, reconnects with a
+ * growing delay, subscribes to every channel and pattern again and, once Redis confirmed, tells them again.
+ */
+final class PubSubConnection {
+    private static final Logger LOG = Logger.getLogger(PubSubConnection.class.getName());
+
+    private final Redis redis;
+    private final Vertx vertx;
+    private final Failures failures;
+    private final String clientLabel;
+    private final Duration firstDelay;
+    private final Duration maxDelay;
+
+    // all guarded by this
+    private final Map<String, List<ActiveSubscription>> channels = new HashMap<>();
+    private final Map<String, List<ActiveSubscription>> patterns = new HashMap<>();
+    private final Map<String, List<CompletableFuture<Void>>> unconfirmed = new HashMap<>();
+    private RedisConnection connection;
+    private Future<RedisConnection> connecting;
+    private Duration nextDelay;
+    private boolean reconnectScheduled;
+    private boolean closed;
+
+    PubSubConnection(Redis redis, Vertx vertx, Failures failures, String clientLabel, Duration firstDelay, Duration maxDelay) {
+        this.redis = redis;
+        this.vertx = vertx;
+        this.failures = failures;
+        this.clientLabel = clientLabel;
+        this.firstDelay = firstDelay;
+        this.maxDelay = maxDelay;
+        this.nextDelay = firstDelay;
+    }
+
+    CompletionStage<Subscription> subscribe(SubscriptionListener listener, String[] topics, boolean pattern) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener is null: pass the code that receives the messages");
+        }
+        if (topics == null || topics.length == 0) {
+            throw new IllegalArgumentException("no " + (pattern ? "pattern" : "channel") + " given: name at least one");
+        }
+        for (String topic : topics) {
+            if (topic == null || topic.isEmpty()) {
+                throw new IllegalArgumentException((pattern ? "a pattern" : "a channel") + " is null or empty: name it");
+            }
+        }
+        ActiveSubscription subscription = new ActiveSubscription(this, listener, List.of(topics), pattern);
+        List<String> fresh = new ArrayList<>();
+        List<CompletableFuture<Void>> confirmations = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException(clientLabel + ": the client is closed");
+            }
+            Map<String, List<ActiveSubscription>> registry = pattern ? patterns : channels;
+            for (String topic : new LinkedHashSet<>(subscription.topics())) {
+                List<ActiveSubscription> listeners = registry.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>());
+                if (listeners.isEmpty()) {
+                    fresh.add(topic);
+                    confirmations.add(awaitConfirmation(confirmationKey(pattern, topic)));
+                }
+                listeners.add(subscription);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return CompletableFuture.completedFuture(subscription);
+        }
+        CompletableFuture<Subscription> result = new CompletableFuture<>();
+        connect().onComplete(opened -> {
+            if (opened.failed()) {
+                remove(subscription);
+                result.completeExceptionally(failures.notSent(opened.cause()));
+                return;
+            }
+            opened.result().send(subscribeRequest(pattern, fresh)).onFailure(error -> {
+                remove(subscription);
+                result.completeExceptionally(failures.translate(error, null, true));
+            });
+        });
+        long deadline = vertx.setTimer(failures.timeout().toMillis(), id -> {
+            List<CompletableFuture<Void>> late = confirmations;
+            late.forEach(confirmation -> confirmation.completeExceptionally(failures.timedOut(subscribeRequest(pattern, fresh))));
+        });
+        CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new))
+                .whenComplete((ok, error) -> {
+                    vertx.cancelTimer(deadline);
+                    if (error == null) {
+                        result.complete(subscription);
+                    } else {
+                        remove(subscription);
+                        result.completeExceptionally(error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
+                    }
+                });
+        return result;
+    }
+
+    CompletionStage<Void> remove(ActiveSubscription subscription) {
+        List<String> gone = new ArrayList<>();
+        RedisConnection current;
+        synchronized (this) {
+            Map<String, List<ActiveSubscription>> registry = subscription.patterns() ? patterns : channels;
+            for (String topic : subscription.topics()) {
+                List<ActiveSubscription> listeners = registry.get(topic);
+                if (listeners != null && listeners.remove(subscription) && listeners.isEmpty()) {
+                    registry.remove(topic);
+                    gone.add(topic);
+                }
+            }
+            current = connection;
+        }
+        if (gone.isEmpty() || current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Request unsubscribe = Request.cmd(subscription.patterns() ? Command.PUNSUBSCRIBE : Command.UNSUBSCRIBE);
+        gone.forEach(unsubscribe::arg);
+        return current.send(unsubscribe).<Void>mapEmpty().toCompletionStage();
+    }
+
+    private Request subscribeRequest(boolean pattern, List<String> topics) {
+        Request request = Request.cmd(pattern ? Command.PSUBSCRIBE : Command.SUBSCRIBE);
+        topics.forEach(request::arg);
+        return request;
+    }
+
+    private static String confirmationKey(boolean pattern, String topic) {
+        return (pattern ? "p:" : "c:") + topic;
+    }
+
+    // guarded by this
+    private CompletableFuture<Void> awaitConfirmation(String key) {
+        CompletableFuture<Void> confirmation = new CompletableFuture<>();
+        unconfirmed.computeIfAbsent(key, k -> new ArrayList<>()).add(confirmation);
+        return confirmation;
+    }
+
+    private synchronized Future<RedisConnection> connect() {
+        if (connection != null) {
+            return Future.succeededFuture(connection);
+        }
+        if (connecting == null) {
+            Future<RedisConnection> attempt = redis.connect();
+            connecting = attempt;
+            attempt.onComplete(result -> opened(attempt, result));
+        }
+        return connecting;
+    }
+
+    private void opened(Future<RedisConnection> attempt, AsyncResult<RedisConnection> result) {
+        synchronized (this) {
+            if (connecting == attempt) {
+                connecting = null;
+            }
+            if (result.succeeded()) {
+                RedisConnection opened = result.result();
+                if (closed) {
+                    opened.close();
+                    return;
+                }
+                opened.handler(this::received);
+                opened.exceptionHandler(error -> {
+                    if (!(error instanceof IllegalStateException)) {
+                        lost(opened, error);
+                    }
+                });
+                opened.endHandler(end -> lost(opened, new RedisConnectionException(clientLabel + ": subscription connection closed", null)));
+                connection = opened;
+                nextDelay = firstDelay;
+            }
+        }
+    }
+
+    private void received(Response message) {
+        if (message == null || message.size() < 3) {
+            return;
+        }
+        String kind = message.get(0).toString();
+        switch (kind) {
+            case "message" -> deliver(channels, message.get(1).toString(),
+                    new RedisMessage(message.get(1).toString(), null, bytes(message.get(2))));
+            case "pmessage" -> {
+                if (message.size() >= 4) {
+                    deliver(patterns, message.get(1).toString(),
+                            new RedisMessage(message.get(2).toString(), message.get(1).toString(), bytes(message.get(3))));
+                }
+            }
+            case "subscribe", "psubscribe" -> confirmed(confirmationKey(kind.equals("psubscribe"), message.get(1).toString()));
+            default -> {
+                // unsubscribe confirmations and anything else carry nothing to deliver
+            }
+        }
+    }
+
+    private static byte[] bytes(Response payload) {
+        return payload == null ? new byte[0] : payload.toBytes();
+    }
+
+    private void deliver(Map<String, List<ActiveSubscription>> registry, String topic, RedisMessage message) {
+        List<ActiveSubscription> listeners;
+        synchronized (this) {
+            listeners = registry.get(topic);
+        }
+        if (listeners == null) {
+            return;
+        }
+        for (ActiveSubscription subscription : listeners) {
+            try {
+                subscription.listener().onMessage(message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, clientLabel + ": a subscription listener failed on a message from " + topic, e);
+            }
+        }
+    }
+
+    private void confirmed(String key) {
+        List<CompletableFuture<Void>> waiting;
+        synchronized (this) {
+            waiting = unconfirmed.remove(key);
+        }
+        if (waiting != null) {
+            waiting.forEach(confirmation -> confirmation.complete(null));
+        }
+    }
+
+    private void lost(RedisConnection lostConnection, Throwable cause) {
+        Set<ActiveSubscription> affected = new LinkedHashSet<>();
+        synchronized (this) {
+            if (connection != lostConnection) {
+                return;
+            }
+            connection = null;
+            lostConnection.close();
+            channels.values().forEach(affected::addAll);
+            patterns.values().forEach(affected::addAll);
+            unconfirmed.values().forEach(list -> list.forEach(f -> f.completeExceptionally(failures.connectionLost("SUBSCRIBE", cause))));
+            unconfirmed.clear();
+        }
+        LOG.log(Level.INFO, () -> clientLabel + ": subscription connection lost (" + cause.getMessage() + "); reconnecting");
+        for (ActiveSubscription subscription : affected) {
+            try {
+                subscription.listener().onConnectionLost(cause);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, clientLabel + ": a subscription listener failed on connection loss", e);
+            }
+        }
+        scheduleReconnect();
+    }
+
+    private void scheduleReconnect() {
+        long delay;
+        synchronized (this) {
+            if (closed || reconnectScheduled || (channels.isEmpty() && patterns.isEmpty())) {
+                return;
+            }
+            reconnectScheduled = true;
+            delay = Math.max(1, nextDelay.toMillis());
+            Duration doubled = nextDelay.multipliedBy(2);
+            nextDelay = doubled.compareTo(maxDelay) > 0 ? maxDelay : doubled;
+        }
+        vertx.setTimer(delay, id -> resubscribe());
+    }
+
+    private void resubscribe() {
+        synchronized (this) {
+            reconnectScheduled = false;
+            if (closed) {
+                return;
+            }
+        }
+        connect().onComplete(opened -> {
+            if (opened.failed()) {
+                LOG.log(Level.FINE, () -> clientLabel + ": reconnection failed: " + opened.cause());
+                scheduleReconnect();
+                return;
+            }
+            List<String> channelTopics;
+            List<String> patternTopics;
+            List<CompletableFuture<Void>> confirmations = new ArrayList<>();
+            Set<ActiveSubscription> affected = new LinkedHashSet<>();
+            synchronized (this) {
+                channelTopics = new ArrayList<>(channels.keySet());
+                patternTopics = new ArrayList<>(patterns.keySet());
+                channelTopics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(false, topic))));
+                patternTopics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(true, topic))));
+                channels.values().forEach(affected::addAll);
+                patterns.values().forEach(affected::addAll);
+            }
+            if (!channelTopics.isEmpty()) {
+                opened.result().send(subscribeRequest(false, channelTopics));
+            }
+            if (!patternTopics.isEmpty()) {
+                opened.result().send(subscribeRequest(true, patternTopics));
+            }
+            CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new)).thenRun(() -> {
+                LOG.log(Level.INFO, () -> clientLabel + ": subscriptions restored");
+                for (ActiveSubscription subscription : affected) {
+                    try {
+                        subscription.listener().onResubscribed();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, clientLabel + ": a subscription listener failed on resubscription", e);
+                    }
+                }
+            });
+        });
+    }
+
+    void close() {
+        RedisConnection current;
+        synchronized (this) {
+            closed = true;
+            current = connection;
+            connection = null;
+            channels.clear();
+            patterns.clear();
+        }
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /** One call to subscribe: its listener and topics. */
+    record ActiveSubscription(PubSubConnection owner, SubscriptionListener listener, List<String> topics, boolean patterns)
+            implements Subscription {
+        @Override
+        public CompletionStage<Void> unsubscribe() {
+            return owner.remove(this);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+        @Override
+        public String toString() {
+            return (patterns ? "PatternSubscription" : "Subscription") + topics;
+        }
+    }
+}

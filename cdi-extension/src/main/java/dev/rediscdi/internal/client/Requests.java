@@ -1,0 +1,56 @@
+package dev.rediscdi.internal.client;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+
+/** Builds driver requests from a command name and plain Java arguments. */
+final class Requests {
+    private Requests() {
+    }
+
+    static Request of(String command, Object... args) {
+        Objects.requireNonNull(command, "command");
+        if (command.isBlank()) {
+            throw new IllegalArgumentException("command is blank: give a Redis command name such as \"GET\"");
+        }
+        // Command.create returns the driver's shared instance for known commands (with their key positions,
+        // which cluster routing needs) and a generic one for module commands.
+        Request request = Request.cmd(Command.create(command.trim()));
+        if (args == null) {
+            return request;
+        }
+        for (int i = 0; i < args.length; i++) {
+            addArgument(request, command, i, args[i]);
+        }
+        return request;
+    }
+
+    private static void addArgument(Request request, String command, int index, Object arg) {
+        if (arg instanceof String text) {
+            request.arg(text);
+        } else if (arg instanceof byte[] bytes) {
+            request.arg(bytes);
+        } else if (arg instanceof Buffer buffer) {
+            request.arg(buffer);
+        } else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte) {
+            request.arg(((Number) arg).longValue());
+        } else if (arg instanceof Double || arg instanceof Float) {
+            request.arg(((Number) arg).doubleValue());
+        } else if (arg instanceof BigInteger || arg instanceof BigDecimal) {
+            request.arg(arg.toString());
+        } else if (arg instanceof Boolean flag) {
+            request.arg(flag);
+        } else if (arg == null) {
+            throw new IllegalArgumentException(command + ": argument " + index + " is null; Redis has no null argument: "
+                    + "leave it out or send an empty string");
+        } else {
+            throw new IllegalArgumentException(command + ": argument " + index + " is a " + arg.getClass().getName()
+                    + "; pass a String, byte[], Buffer, Number or Boolean (encode objects first)");
+        }
+    }
+}

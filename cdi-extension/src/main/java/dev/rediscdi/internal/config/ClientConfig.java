@@ -1,0 +1,49 @@
+package dev.rediscdi.internal.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.vertx.redis.client.ProtocolVersion;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisReplicas;
+import io.vertx.redis.client.RedisRole;
+
+/** One client's validated configuration. The password is never shown by {@link #toString()}. */
+public record ClientConfig(
+        String name,
+        List<Endpoint> endpoints,
+        RedisClientType clientType,
+        String masterName,
+        RedisRole role,
+        RedisReplicas replicas,
+        boolean autoFailover,
+        String username,
+        String password,
+        String clientName,
+        ProtocolVersion protocol,
+        Duration timeout,
+        Duration connectTimeout,
+        int connections,
+        int maxWaitingHandlers,
+        int maxQueuedCommands,
+        int maxPoolSize,
+        int maxPoolWaiting,
+        Duration poolRecycleTimeout,
+        Duration poolCleanerInterval,
+        Duration hashSlotCacheTtl,
+        Duration reconnectDelay,
+        Duration reconnectMaxDelay,
+        TlsConfig tls) {
+
+    /** {@code redis} for the default client, {@code redis.<name>} for a named one. */
+    public String prefix() {
+        return name == null ? "redis" : "redis." + name;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientConfig[" + prefix() + ", endpoints=" + endpoints + ", clientType=" + clientType + ", username=" + username
+                + ", password=" + (password == null ? "<none>" : "***") + ", protocol=" + protocol + ", timeout=" + timeout
+                + ", connections=" + connections + ", tls=" + tls + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rediscdi.internal.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Every property of a client, as it follows {@code redis.} or {@code redis.<name>.}; the README documents each. */
+public enum ConfigKey {
+    HOSTS("hosts", null, "Comma-separated Redis URIs: redis://[user:password@]host:port[/db], rediss:// for TLS, unix:///path. Required."),
+    CLIENT_TYPE("client-type", "standalone", "standalone, sentinel, cluster or replication."),
+    MASTER_NAME("master-name", "mymaster", "Sentinel: the name of the monitored primary."),
+    ROLE("role", "master", "Sentinel: master, replica or sentinel: which node the client talks to."),
+    REPLICAS("replicas", "never", "Cluster and replication: never, share or always: whether reads go to replicas."),
+    AUTO_FAILOVER("auto-failover", "true", "Sentinel: follow a failover to the new primary (needs protocol resp3)."),
+    USERNAME("username", null, "ACL user name (Redis 6+); needs password."),
+    PASSWORD("password", null, "Password (requirepass or the ACL user's). Never logged."),
+    CLIENT_NAME("client-name", null, "Name shown by CLIENT LIST (CLIENT SETNAME)."),
+    PROTOCOL("protocol", "resp3", "resp3 or resp2."),
+    TIMEOUT("timeout", "10s", "Deadline of every non-blocking command; the stage then fails with RedisTimeoutException."),
+    CONNECT_TIMEOUT("connect-timeout", "10s", "Deadline to open a TCP connection."),
+    CONNECTIONS("connections", "1", "Long-lived connections that pipeline ordinary commands."),
+    MAX_WAITING_HANDLERS("max-waiting-handlers", "2048", "Pipelining depth: commands in flight on one connection."),
+    MAX_QUEUED_COMMANDS("max-queued-commands", "65536", "Commands waiting in the client for a pipelining slot; beyond, RedisOverloadedException."),
+    MAX_POOL_SIZE("max-pool-size", "6", "Pool size per Redis node: connections for blocking commands, subscriptions, the raw Redis bean, plus the long-lived ones."),
+    MAX_POOL_WAITING("max-pool-waiting", "24", "Callers that may wait for a pooled connection."),
+    POOL_RECYCLE_TIMEOUT("pool-recycle-timeout", "180s", "An idle pooled connection is closed after this long."),
+    POOL_CLEANER_INTERVAL("pool-cleaner-interval", "30s", "How often idle pooled connections are checked."),
+    HASH_SLOT_CACHE_TTL("hash-slot-cache-ttl", "1s", "Cluster: how long the slot map is cached."),
+    RECONNECT_DELAY("reconnect-delay", "100ms", "Subscriptions: first delay before reconnecting; doubles on each failure."),
+    RECONNECT_MAX_DELAY("reconnect-max-delay", "5s", "Subscriptions: longest delay between reconnection attempts."),
+    TLS_TRUST_CERTIFICATE_PEM("tls.trust-certificate-pem", null, "Comma-separated PEM files of the CAs to trust (default: the JVM's trust store)."),
+    TLS_TRUST_STORE("tls.trust-store", null, "A JKS or PKCS12 trust store file."),
+    TLS_TRUST_STORE_PASSWORD("tls.trust-store-password", null, "Password of tls.trust-store. Never logged."),
+    TLS_TRUST_STORE_TYPE("tls.trust-store-type", null, "jks or pkcs12; default: from the file extension (.jks, .p12, .pfx)."),
+    TLS_KEY_CERTIFICATE_PEM("tls.key-certificate-pem", null, "Mutual TLS: the client certificate as PEM; with tls.key-pem."),
+    TLS_KEY_PEM("tls.key-pem", null, "Mutual TLS: the client private key as PEM (PKCS#8 or PKCS#1)."),
+    TLS_KEY_STORE("tls.key-store", null, "Mutual TLS: a JKS or PKCS12 key store holding the client key and certificate."),
+    TLS_KEY_STORE_PASSWORD("tls.key-store-password", null, "Password of tls.key-store. Never logged."),
+    TLS_KEY_STORE_TYPE("tls.key-store-type", null, "jks or pkcs12; default: from the file extension."),
+    TLS_HOSTNAME_VERIFICATION("tls.hostname-verification", "HTTPS", "HTTPS checks that the certificate names the host; NONE turns the check off (not for production)."),
+    TLS_TRUST_ALL("tls.trust-all", "false", "Trust any certificate (not for production).");
+
+    private static final Set<String> SUFFIXES = Arrays.stream(values()).map(ConfigKey::suffix).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> FIRST_SEGMENTS = Arrays.stream(values())
+            .map(key -> key.suffix.contains(".") ? key.suffix.substring(0, key.suffix.indexOf('.')) : key.suffix)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final String suffix;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String suffix, String defaultValue, String description) {
+        this.suffix = suffix;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String suffix() {
+        return suffix;
+    }
+
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether the value must never be shown. */
+    public boolean secret() {
+        return suffix.endsWith("password");
+    }
+
+    static boolean isKnown(String suffix) {
+        return SUFFIXES.contains(suffix);
+    }
+
+    static Set<String> suffixes() {
+        return SUFFIXES;
+    }
+
+    /** A client name that equals a property's first segment would make keys ambiguous ({@code redis.tls.*}). */
+    static boolean isReservedName(String name) {
+        return FIRST_SEGMENTS.contains(name);
+    }
+}
