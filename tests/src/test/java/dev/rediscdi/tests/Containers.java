@@ -1,0 +1,16 @@
+package dev.rediscdi.tests;
+
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.jboss.weld.junit5.WeldInitiator;
+
+/** Boots a Weld container the way weld-junit5 does, for tests that need the container inside the test body. */
+final class Containers {
+    private Containers() {
+    }
+
+    static WeldContainer boot(Class<?>... beanClasses) {
+        Weld weld = WeldInitiator.createWeld().addBeanClasses(beanClasses);
+        return weld.initialize();
+    }
+}
