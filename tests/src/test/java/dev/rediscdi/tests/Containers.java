@@ -10,7 +10,7 @@ final class Containers {
     }
 
     static WeldContainer boot(Class<?>... beanClasses) {
-        Weld weld = WeldInitiator.createWeld().addBeanClasses(beanClasses);
+        Weld weld = WeldInitiator.createWeld().addBeanClass(Anchor.class).addBeanClasses(beanClasses);
         return weld.initialize();
     }
 }

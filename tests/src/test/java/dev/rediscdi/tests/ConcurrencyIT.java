@@ -1,0 +1,91 @@
+package dev.rediscdi.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldJunit5Extension;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.ReplyType;
+import dev.rediscdi.testing.RedisServer;
+import dev.rediscdi.testing.RedisServerExtension;
+
+/** The driver's pool fails past 6 + 24 concurrent commands by default; the pipelined client must not. */
+@ExtendWith(WeldJunit5Extension.class)
+class ConcurrencyIT {
+    private static final int REQUESTS = 10_000;
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension(RedisServer.builder());
+
+    final TestConfig config = TestConfig.of("redis.hosts", REDIS.server().uri());
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addBeanClass(Anchor.class)).build();
+
+    @Inject
+    RedisClient redis;
+
+    @AfterEach
+    void releaseConfig() {
+        config.close();
+    }
+
+    @Test
+    void shouldCompleteTenThousandConcurrentRequestsWithDefaultConfiguration() throws Exception {
+        String prefix = "c:" + UUID.randomUUID() + ":";
+        List<CompletableFuture<String>> replies = new ArrayList<>(REQUESTS);
+        for (int i = 0; i < REQUESTS; i++) {
+            replies.add(i % 2 == 0
+                    ? redis.execute(ReplyType.STRING, "SET", prefix + i, "v" + i).toCompletableFuture()
+                    : redis.execute(ReplyType.STRING, "INCR", prefix + "counter").toCompletableFuture());
+        }
+
+        CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        assertThat(replies).allSatisfy(reply -> assertThat(reply).isCompleted());
+        assertThat(REDIS.server().command("GET", prefix + "counter")).isEqualTo(String.valueOf(REQUESTS / 2));
+        assertThat(REDIS.server().command("GET", prefix + (REQUESTS - 2))).isEqualTo("v" + (REQUESTS - 2));
+    }
+
+    @Test
+    void shouldServeManyThreadsOverOneConnection() throws Exception {
+        String key = "threads:" + UUID.randomUUID();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 64; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 100; i++) {
+                    try {
+                        redis.send("INCR", key).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        failures.add(e);
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(REDIS.server().command("GET", key)).isEqualTo("6400");
+        // one pipelined connection plus the harness' own
+        assertThat(REDIS.server().command("CLIENT", "LIST").lines().count()).isEqualTo(2);
+    }
+}
