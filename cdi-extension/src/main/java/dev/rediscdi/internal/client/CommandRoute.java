@@ -1,7 +1,11 @@
 package dev.rediscdi.internal.client;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -13,7 +17,7 @@ enum CommandRoute {
     /** Commands that block the connection server-side: a pooled connection each, and no client deadline. */
     OWN_CONNECTION;
 
-    private static final Map<String, String> REFUSED = Map.ofEntries(
+    private static final Map<String, String> REFUSED_BY_NAME = Map.ofEntries(
             Map.entry("SELECT", "it would switch the database of a shared connection: put the database in the URI, redis://host:port/1"),
             Map.entry("AUTH", "credentials are set by the password and username properties"),
             Map.entry("HELLO", "the protocol is set by the protocol property"),
@@ -33,20 +37,26 @@ enum CommandRoute {
             Map.entry("UNWATCH", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
             Map.entry("WAIT", "WAIT counts only the writes of its own connection: send the writes and WAIT on one connection from the raw Redis bean's connect()"));
 
+    // Command.create returns the driver's single instance of every known command: lookups by instance are exact and cheap.
+    private static final Map<Command, String> REFUSED = new HashMap<>();
+    private static final Set<Command> BLOCKING = Stream.of("BLPOP", "BRPOP", "BRPOPLPUSH", "BLMOVE", "BLMPOP", "BZPOPMIN",
+            "BZPOPMAX", "BZMPOP").map(Command::create).collect(Collectors.toUnmodifiableSet());
+
+    static {
+        REFUSED_BY_NAME.forEach((name, reason) -> REFUSED.put(Command.create(name), reason));
+    }
+
     /** Checks the command may be sent through the shared client, and says where it runs. */
     static CommandRoute of(Request request) {
         Command command = request.command();
-        String name = command.toString().toUpperCase(Locale.ROOT);
-        String refusal = REFUSED.get(name);
+        String refusal = REFUSED.get(command);
         if (refusal != null) {
-            throw new IllegalArgumentException(name + " cannot be sent through RedisClient: " + refusal);
+            throw new IllegalArgumentException(command.toString().toUpperCase(Locale.ROOT) + " cannot be sent through RedisClient: " + refusal);
         }
-        if (name.startsWith("B") && (name.equals("BLPOP") || name.equals("BRPOP") || name.equals("BRPOPLPUSH")
-                || name.equals("BLMOVE") || name.equals("BLMPOP") || name.equals("BZPOPMIN") || name.equals("BZPOPMAX")
-                || name.equals("BZMPOP"))) {
+        if (BLOCKING.contains(command)) {
             return OWN_CONNECTION;
         }
-        if ((name.equals("XREAD") || name.equals("XREADGROUP")) && hasBlockOption(request)) {
+        if ((command == Command.XREAD || command == Command.XREADGROUP) && hasBlockOption(request)) {
             return OWN_CONNECTION;
         }
         return PIPELINED;

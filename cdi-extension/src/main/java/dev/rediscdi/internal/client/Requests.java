@@ -2,7 +2,9 @@ package dev.rediscdi.internal.client;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
@@ -10,6 +12,9 @@ import io.vertx.redis.client.Request;
 
 /** Builds driver requests from a command name and plain Java arguments. */
 final class Requests {
+    private static final int MAX_CACHED_NAMES = 1024;
+    private static final Map<String, Command> COMMANDS = new ConcurrentHashMap<>();
+
     private Requests() {
     }
 
@@ -20,7 +25,7 @@ final class Requests {
         }
         // Command.create returns the driver's shared instance for known commands (with their key positions,
         // which cluster routing needs) and a generic one for module commands.
-        Request request = Request.cmd(Command.create(command.trim()));
+        Request request = Request.cmd(command(command));
         if (args == null) {
             return request;
         }
@@ -28,6 +33,18 @@ final class Requests {
             addArgument(request, command, i, args[i]);
         }
         return request;
+    }
+
+    private static Command command(String name) {
+        Command known = COMMANDS.get(name);
+        if (known != null) {
+            return known;
+        }
+        Command created = Command.create(name.trim());
+        if (COMMANDS.size() < MAX_CACHED_NAMES) { // names come from code, but never let them grow without bound
+            COMMANDS.put(name, created);
+        }
+        return created;
     }
 
     private static void addArgument(Request request, String command, int index, Object arg) {
