@@ -13,33 +13,31 @@ import io.vertx.core.Vertx;
  * the sweep stops at the first command still within its time.
  */
 final class CommandDeadlines {
-    private final Queue<PendingCommand> inOrder = new ConcurrentLinkedQueue<>();
-    private final Failures failures;
+    private final Queue<Pending<?>> inOrder = new ConcurrentLinkedQueue<>();
     private final Vertx vertx;
     private final long timerId;
 
-    CommandDeadlines(Vertx vertx, Duration timeout, Failures failures) {
+    CommandDeadlines(Vertx vertx, Duration timeout) {
         this.vertx = vertx;
-        this.failures = failures;
         // precision of a tenth of the timeout, between 5 ms and 100 ms
         long period = Math.max(5, Math.min(100, timeout.toMillis() / 10));
         this.timerId = vertx.setPeriodic(period, id -> sweep());
     }
 
-    void track(PendingCommand command) {
+    void track(Pending<?> command) {
         inOrder.offer(command);
     }
 
     void sweep() {
         long now = System.nanoTime();
-        PendingCommand head;
+        Pending<?> head;
         while ((head = inOrder.peek()) != null) {
             if (!head.isDone() && head.deadlineNanos - now > 0) {
                 return;
             }
             inOrder.poll();
             if (!head.isDone()) {
-                head.completeExceptionally(failures.timedOut(head.request));
+                head.expire();
             }
         }
     }

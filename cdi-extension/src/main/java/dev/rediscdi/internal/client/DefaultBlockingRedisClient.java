@@ -35,19 +35,21 @@ final class DefaultBlockingRedisClient implements BlockingRedisClient {
 
     @Override
     public Response send(String command, Object... args) {
-        checkThread();
-        return await(async.send(command, args), false);
+        return send(Requests.of(command, args));
     }
 
     @Override
     public <T> T execute(ReplyType<T> replyType, String command, Object... args) {
-        checkThread();
-        return await(async.execute(replyType, command, args), false);
+        if (replyType == null) {
+            throw new IllegalArgumentException("replyType is null: pass one of the ReplyType constants, e.g. ReplyType.STRING");
+        }
+        return replyType.convert(send(Requests.of(command, args)));
     }
 
     @Override
     public Response send(Request request) {
         checkThread();
+        // blocking commands carry their own timeout argument and get no client deadline: wait as long as they do
         return await(async.send(request), CommandRoute.of(request) == CommandRoute.OWN_CONNECTION);
     }
 

@@ -35,7 +35,7 @@ public final class DefaultRedisClient implements RedisClient {
         this.redis = redis;
         this.timeoutNanos = config.timeout().toNanos();
         this.failures = new Failures(label, config.timeout());
-        this.deadlines = new CommandDeadlines(vertx, config.timeout(), failures);
+        this.deadlines = new CommandDeadlines(vertx, config.timeout());
         this.connections = new PipelinedConnection[config.connections()];
         for (int i = 0; i < connections.length; i++) {
             connections[i] = new PipelinedConnection(redis, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands());
@@ -88,17 +88,11 @@ public final class DefaultRedisClient implements RedisClient {
                 throw new IllegalArgumentException(request.command() + " blocks its connection and cannot be part of a batch");
             }
         }
-        // The driver writes a batch in one go on one connection; it holds that connection only for the batch.
-        CompletableFuture<List<Response>> result = new CompletableFuture<>();
-        Request first = requests.get(0);
-        redis.batch(requests).onComplete(done -> {
-            if (done.succeeded()) {
-                result.complete(done.result());
-            } else {
-                result.completeExceptionally(failures.translate(done.cause(), first, true));
-            }
-        });
-        return result;
+        // written in one go on a pipelined connection, behind the same deadline as single commands
+        PendingBatch pending = new PendingBatch(List.copyOf(requests), System.nanoTime() + timeoutNanos, failures);
+        deadlines.track(pending);
+        pick().send(pending);
+        return pending;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.vertx.redis.client.impl.types.ErrorType;
 
 /** Turns the driver's failures into {@link RedisException}s that say whether the command may have run. */
 final class Failures {
+    private static final java.util.regex.Pattern BATCH_ERROR = java.util.regex.Pattern.compile("ERR \\[\\d+\\] (\\S+)");
     private final String clientLabel;
     private final Duration timeout;
 
@@ -42,6 +43,24 @@ final class Failures {
             return notSent(cause);
         }
         return connectionLost(command, cause);
+    }
+
+    /**
+     * The driver fails a whole batch with one error, {@code ERR [index] <error>} per failed command, one a line;
+     * the replies of the other commands are lost.
+     */
+    RedisException translateBatch(Throwable cause, Request first, int size, boolean sent) {
+        if (!(cause instanceof ErrorType error)) {
+            return translate(cause, first, sent);
+        }
+        String text = error.getMessage() == null ? "" : error.getMessage();
+        if (text.contains("CONNECTION_CLOSED")) {
+            return connectionLost("a batch of " + size + " commands", cause);
+        }
+        java.util.regex.Matcher inner = BATCH_ERROR.matcher(text);
+        String code = inner.find() ? inner.group(1) : "ERR";
+        return new RedisReplyException(code, clientLabel + ": Redis refused commands of a batch of " + size
+                + " (the others ran, their replies are lost): " + text, error);
     }
 
     RedisException notSent(Throwable cause) {

@@ -1,50 +1,31 @@
 package dev.rediscdi.internal.client;
 
-import java.util.concurrent.CompletableFuture;
-
-import io.vertx.core.AsyncResult;
-import io.vertx.core.Handler;
+import io.vertx.core.Future;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
-/** One command on its way: the caller's future, its deadline, and the driver's reply handler in one object. */
-final class PendingCommand extends CompletableFuture<Response> implements Handler<AsyncResult<Response>> {
-    final Request request;
-    final long deadlineNanos;
-    private final Failures failures;
-    private PipelinedConnection carrier;
-    RedisConnection via;
-    private boolean retriedNotWritten;
+/** One command on its way. */
+final class PendingCommand extends Pending<Response> {
+    private final Request request;
 
     PendingCommand(Request request, long deadlineNanos, Failures failures) {
+        super(deadlineNanos, failures);
         this.request = request;
-        this.deadlineNanos = deadlineNanos;
-        this.failures = failures;
-    }
-
-    void sentOn(PipelinedConnection connection) {
-        this.carrier = connection;
-    }
-
-    /** A command that never reached Redis because its connection had just closed is sent again, once. */
-    boolean retryNotWritten() {
-        if (retriedNotWritten) {
-            return false;
-        }
-        retriedNotWritten = true;
-        return true;
     }
 
     @Override
-    public void handle(AsyncResult<Response> result) {
-        PipelinedConnection connection = carrier;
-        if (connection != null) {
-            connection.replied(this, result);
-        } else if (result.succeeded()) {
-            complete(result.result());
-        } else {
-            completeExceptionally(failures.translate(result.cause(), request, true));
-        }
+    int weight() {
+        return 1;
+    }
+
+    @Override
+    Request firstRequest() {
+        return request;
+    }
+
+    @Override
+    Future<Response> writeTo(RedisConnection connection) {
+        return connection.send(request);
     }
 }

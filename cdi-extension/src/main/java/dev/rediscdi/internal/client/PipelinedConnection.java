@@ -12,7 +12,6 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
-import io.vertx.redis.client.Response;
 
 /**
  * One long-lived connection that carries many commands at once (pipelining), and reopens by itself.
@@ -34,7 +33,7 @@ final class PipelinedConnection {
     private final int maxQueued;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger queuedCount = new AtomicInteger();
-    private final Queue<PendingCommand> queued = new ConcurrentLinkedQueue<>();
+    private final Queue<Pending<?>> queued = new ConcurrentLinkedQueue<>();
 
     private volatile RedisConnection connection;
     private Future<RedisConnection> connecting; // guarded by this
@@ -48,12 +47,18 @@ final class PipelinedConnection {
         this.maxQueued = maxQueued;
     }
 
-    void send(PendingCommand command) {
+    void send(Pending<?> command) {
         if (closed) {
             command.completeExceptionally(new RedisConnectionException(clientLabel + ": the client is closed", null));
             return;
         }
-        if (tryAcquire()) {
+        if (command.weight() > maxInFlight) {
+            command.completeExceptionally(new IllegalArgumentException("a batch of " + command.weight()
+                    + " commands cannot be in flight at once: max-waiting-handlers is " + maxInFlight
+                    + "; split the batch or raise max-waiting-handlers"));
+            return;
+        }
+        if (tryAcquire(command.weight())) {
             dispatch(command);
             return;
         }
@@ -68,8 +73,8 @@ final class PipelinedConnection {
     }
 
     /** Called by the command when the driver answered. */
-    void replied(PendingCommand command, AsyncResult<Response> result) {
-        release();
+    <T> void replied(Pending<T> command, AsyncResult<T> result) {
+        release(command.weight());
         if (result.succeeded()) {
             command.complete(result.result());
             return;
@@ -81,19 +86,19 @@ final class PipelinedConnection {
             send(command);
             return;
         }
-        command.completeExceptionally(failures.translate(cause, command.request, !NOT_WRITTEN.equals(cause.getMessage())));
+        command.completeExceptionally(command.failure(cause, !NOT_WRITTEN.equals(cause.getMessage())));
     }
 
-    private boolean tryAcquire() {
-        if (inFlight.incrementAndGet() <= maxInFlight) {
+    private boolean tryAcquire(int weight) {
+        if (inFlight.addAndGet(weight) <= maxInFlight) {
             return true;
         }
-        inFlight.decrementAndGet();
+        inFlight.addAndGet(-weight);
         return false;
     }
 
-    private void release() {
-        inFlight.decrementAndGet();
+    private void release(int weight) {
+        inFlight.addAndGet(-weight);
         if (!queued.isEmpty()) {
             drain();
         }
@@ -101,38 +106,38 @@ final class PipelinedConnection {
 
     // Every caller that queues drains afterwards, and every release drains: a queued command always finds a slot.
     private void drain() {
-        while (!queued.isEmpty() && tryAcquire()) {
-            PendingCommand next = queued.poll();
-            if (next == null) {
-                inFlight.decrementAndGet();
-                continue;
+        Pending<?> next;
+        while ((next = queued.peek()) != null && tryAcquire(next.weight())) {
+            if (queued.remove(next)) {
+                queuedCount.decrementAndGet();
+                if (next.isDone()) { // timed out while it waited: never send it
+                    release(next.weight());
+                    continue;
+                }
+                dispatch(next);
+            } else {
+                inFlight.addAndGet(-next.weight()); // another thread took it
             }
-            queuedCount.decrementAndGet();
-            if (next.isDone()) { // timed out while it waited: never send it
-                inFlight.decrementAndGet();
-                continue;
-            }
-            dispatch(next);
         }
     }
 
-    private void dispatch(PendingCommand command) {
+    private <T> void dispatch(Pending<T> command) {
         command.sentOn(this);
         RedisConnection current = connection;
         if (current != null) {
             command.via = current;
-            current.send(command.request).onComplete(command);
+            command.writeTo(current).onComplete(command);
             return;
         }
         connect().onComplete(attempt -> {
             if (attempt.failed()) {
-                release();
+                release(command.weight());
                 command.completeExceptionally(failures.notSent(attempt.cause()));
             } else if (command.isDone()) {
-                release();
+                release(command.weight());
             } else {
                 command.via = attempt.result();
-                attempt.result().send(command.request).onComplete(command);
+                command.writeTo(attempt.result()).onComplete(command);
             }
         });
     }
@@ -193,7 +198,7 @@ final class PipelinedConnection {
         if (current != null) {
             current.close();
         }
-        PendingCommand waiting;
+        Pending<?> waiting;
         while ((waiting = queued.poll()) != null) {
             waiting.completeExceptionally(new RedisConnectionException(clientLabel + ": the client closed", null));
         }

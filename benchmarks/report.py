@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Turns the JMH JSON results of the two benchmark jars into one Markdown table.
+
+Usage: report.py OUT.md [--fact NAME=VALUE ...] RESULT.json [RESULT.json ...]
+
+Every score is the median of all measurement iterations of all forks (primaryMetric.rawData, or the
+secondary metric's rawData for the ok/errors counters), not JMH's mean: a stray slow iteration on a
+2-core machine moves a mean, not a median.
+"""
+import json
+import statistics
+import sys
+
+# (workload class, method) -> client label; the order is the order of the rows
+CLIENTS = [
+    ("cdiAsync", "RedisClient async (this library)"),
+    ("cdi", "RedisClient async (this library)"),
+    ("cdiBlocking", "BlockingRedisClient (this library)"),
+    ("rawPooled", "raw Vert.x RedisAPI, pooled, driver defaults"),
+    ("rawShared", "raw Vert.x RedisAPI on one shared connection"),
+    ("lettuce", "Lettuce 7 async, one shared connection"),
+    ("jedis", "Jedis 8 RedisClient (ex-JedisPooled), pool of 64"),
+]
+
+WORKLOADS = [
+    ("SingleGet", "(1) One request in flight: GET of a 100-byte value, 1 thread waiting for each reply", "ops/s", False),
+    ("MixedConcurrent", "(2) 64 concurrent callers: 64 threads, 50/50 GET/SET of 100-byte values, each waiting for its reply", "ok ops/s", True),
+    ("MixedAsyncWindow", "(2b) 64 in flight from ONE thread, 50/50 GET/SET (asynchronous clients only; informational)", "ok ops/s", True),
+    ("Batch100", "(3) Batches of 100 GETs, one batch in flight", "keys/s", False),
+]
+
+# (label, numerator, denominator, target)
+RATIOS = [
+    ("(2) RedisClient / Lettuce, 64 threads", ("MixedConcurrent", "cdi", "ok"), ("MixedConcurrent", "lettuce", "ok"), 2.5),
+    ("(2) RedisClient / raw shared connection, 64 threads", ("MixedConcurrent", "cdi", "ok"), ("MixedConcurrent", "rawShared", "ok"), 0.9),
+    ("(2b) RedisClient / Lettuce, 64 in flight from one thread", ("MixedAsyncWindow", "cdi", "ok"), ("MixedAsyncWindow", "lettuce", "ok"), 2.5),
+    ("(2b) RedisClient / raw shared connection, 64 in flight from one thread", ("MixedAsyncWindow", "cdi", "ok"), ("MixedAsyncWindow", "rawShared", "ok"), 0.9),
+    ("(1) RedisClient async / raw pooled driver", ("SingleGet", "cdiAsync", None), ("SingleGet", "rawPooled", None), 0.95),
+    ("(3) RedisClient batch / raw pooled driver batch", ("Batch100", "cdi", None), ("Batch100", "rawPooled", None), 0.95),
+    ("(1) BlockingRedisClient / RedisClient async", ("SingleGet", "cdiBlocking", None), ("SingleGet", "cdiAsync", None), 0.9),
+]
+
+
+def flatten(raw):
+    return [value for fork in raw for value in fork]
+
+
+def load(paths):
+    """(workload, method) -> {"primary": [...], "ok": [...], "errors": [...], "forks": n}"""
+    results = {}
+    for path in paths:
+        try:
+            with open(path) as f:
+                runs = json.load(f)
+        except (OSError, ValueError) as e:
+            print(f"warning: skipping {path}: {e}", file=sys.stderr)
+            continue
+        for run in runs:
+            parts = run["benchmark"].split(".")
+            entry = {"primary": flatten(run["primaryMetric"]["rawData"]), "forks": run["forks"]}
+            for name, metric in run.get("secondaryMetrics", {}).items():
+                entry[name] = flatten(metric["rawData"])
+            results[(parts[-2], parts[-1])] = entry
+    return results
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def fmt(value):
+    if value is None:
+        return "–"
+    if value >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
+
+def value_of(results, workload, method, metric):
+    entry = results.get((workload, method))
+    if entry is None:
+        return None
+    return median(entry.get(metric or "primary", []))
+
+
+def render(results, facts):
+    lines = ["# Redis CDI benchmarks", ""]
+    if facts:
+        for name, value in facts:
+            lines.append(f"- **{name}**: {value}")
+        lines.append("")
+    lines.append("Scores are medians over every measurement iteration of every fork (JMH `rawData`); "
+                 "min–max is the spread of those iterations. One redis-server served every client.")
+    lines.append("")
+    for workload, title, unit, with_errors in WORKLOADS:
+        rows = [(method, label) for method, label in CLIENTS if (workload, method) in results]
+        if not rows:
+            continue
+        lines.append(f"## {title}")
+        lines.append("")
+        header = f"| client | {unit} (median) | min–max | iterations |"
+        rule = "|---|---:|---:|---:|"
+        if with_errors:
+            header += " errors/s (median) |"
+            rule += "---:|"
+        lines += [header, rule]
+        for method, label in rows:
+            entry = results[(workload, method)]
+            values = entry.get("ok", entry["primary"]) if with_errors else entry["primary"]
+            row = f"| {label} | {fmt(median(values))} | {fmt(min(values))}–{fmt(max(values))} | {len(values)} |"
+            if with_errors:
+                row += f" {fmt(median(entry.get('errors', [])))} |"
+            lines.append(row)
+        lines.append("")
+    lines += ["## Ratios the project targets", "", "| ratio | value | target | met |", "|---|---:|---:|:---:|"]
+    for label, num, den, target in RATIOS:
+        a = value_of(results, *num)
+        b = value_of(results, *den)
+        if a is None or b is None or b == 0:
+            lines.append(f"| {label} | – | ≥ {target} | – |")
+            continue
+        ratio = a / b
+        lines.append(f"| {label} | {ratio:.2f} | ≥ {target} | {'yes' if ratio >= target else '**no**'} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    out = argv[1]
+    facts, paths = [], []
+    args = iter(argv[2:])
+    for arg in args:
+        if arg == "--fact":
+            name, _, value = next(args).partition("=")
+            facts.append((name, value))
+        else:
+            paths.append(arg)
+    results = load(paths)
+    if not results:
+        print("no benchmark results found in " + ", ".join(paths), file=sys.stderr)
+        return 1
+    text = render(results, facts)
+    with open(out, "w") as f:
+        f.write(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
