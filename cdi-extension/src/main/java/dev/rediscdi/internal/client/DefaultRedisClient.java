@@ -11,7 +11,9 @@ import dev.rediscdi.ReplyType;
 import dev.rediscdi.Subscription;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.internal.config.ClientConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -38,7 +40,10 @@ public final class DefaultRedisClient implements RedisClient {
         this.deadlines = new CommandDeadlines(vertx, config.timeout());
         this.connections = new PipelinedConnection[config.connections()];
         for (int i = 0; i < connections.length; i++) {
-            connections[i] = new PipelinedConnection(redis, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands());
+            // Each connection gets an event loop of its own, never the caller's context (in Quarkus that may be a
+            // request's duplicated context). Vert.x has no public API for a fresh event-loop context.
+            Context loop = ((VertxInternal) vertx).createEventLoopContext();
+            connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands());
         }
         this.pubSub = new PubSubConnection(redis, vertx, failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());

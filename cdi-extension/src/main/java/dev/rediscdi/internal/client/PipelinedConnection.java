@@ -9,7 +9,9 @@ import java.util.logging.Logger;
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisOverloadedException;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 
@@ -21,12 +23,17 @@ import io.vertx.redis.client.RedisConnection;
  * (the driver matches replies to commands in order), but never reconnects and refuses more than
  * {@code maxWaitingHandlers} commands in flight. This class adds the two missing parts: it reopens the
  * connection when it closes, and it queues commands beyond the pipelining depth instead of failing them.
+ *
+ * <p>Every write happens on the connection's own event loop. The driver completes a reply on the context of
+ * the thread that sent the command; sent from there, replies complete without a hop to another event loop,
+ * and commands sent from a reply's continuation are written together with the others of the same read.
  */
 final class PipelinedConnection {
     private static final Logger LOG = Logger.getLogger(PipelinedConnection.class.getName());
     private static final String NOT_WRITTEN = "Connection is closed";
 
     private final Redis redis;
+    private final Context context;
     private final Failures failures;
     private final String clientLabel;
     private final int maxInFlight;
@@ -39,8 +46,9 @@ final class PipelinedConnection {
     private Future<RedisConnection> connecting; // guarded by this
     private volatile boolean closed;
 
-    PipelinedConnection(Redis redis, Failures failures, String clientLabel, int maxInFlight, int maxQueued) {
+    PipelinedConnection(Redis redis, Context context, Failures failures, String clientLabel, int maxInFlight, int maxQueued) {
         this.redis = redis;
+        this.context = context;
         this.failures = failures;
         this.clientLabel = clientLabel;
         this.maxInFlight = maxInFlight;
@@ -123,6 +131,28 @@ final class PipelinedConnection {
 
     private <T> void dispatch(Pending<T> command) {
         command.sentOn(this);
+        if (Vertx.currentContext() == context) {
+            writeOrFail(command);
+        } else {
+            context.runOnContext(onLoop -> writeOrFail(command));
+        }
+    }
+
+    private <T> void writeOrFail(Pending<T> command) {
+        try {
+            write(command);
+        } catch (RuntimeException unexpected) { // never leave a caller waiting for its deadline because of a bug here
+            LOG.log(Level.WARNING, clientLabel + ": could not write a command", unexpected);
+            release(command.weight());
+            command.completeExceptionally(failures.notSent(unexpected));
+        }
+    }
+
+    private <T> void write(Pending<T> command) {
+        if (command.isDone()) { // timed out before its turn
+            release(command.weight());
+            return;
+        }
         RedisConnection current = connection;
         if (current != null) {
             command.via = current;
@@ -149,12 +179,15 @@ final class PipelinedConnection {
         if (closed) {
             return Future.failedFuture(new IllegalStateException("the client is closed"));
         }
-        if (connecting == null) {
-            Future<RedisConnection> attempt = redis.connect();
+        Future<RedisConnection> attempt = connecting;
+        if (attempt == null) {
+            attempt = redis.connect();
             connecting = attempt;
-            attempt.onComplete(result -> opened(attempt, result));
+            Future<RedisConnection> started = attempt;
+            // on an event loop the attempt may already be complete: opened() then runs now and clears the field
+            attempt.onComplete(result -> opened(started, result));
         }
-        return connecting;
+        return attempt;
     }
 
     private synchronized void opened(Future<RedisConnection> attempt, AsyncResult<RedisConnection> result) {

@@ -165,12 +165,15 @@ final class PubSubConnection {
         if (connection != null) {
             return Future.succeededFuture(connection);
         }
-        if (connecting == null) {
-            Future<RedisConnection> attempt = redis.connect();
+        Future<RedisConnection> attempt = connecting;
+        if (attempt == null) {
+            attempt = redis.connect();
             connecting = attempt;
-            attempt.onComplete(result -> opened(attempt, result));
+            Future<RedisConnection> started = attempt;
+            // on an event loop the attempt may already be complete: opened() then runs now and clears the field
+            attempt.onComplete(result -> opened(started, result));
         }
-        return connecting;
+        return attempt;
     }
 
     private void opened(Future<RedisConnection> attempt, AsyncResult<RedisConnection> result) {
