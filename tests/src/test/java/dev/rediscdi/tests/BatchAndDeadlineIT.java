@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -78,28 +77,13 @@ class BatchAndDeadlineIT {
     @Test
     void shouldCarryConcurrentBatchesWithoutPoolErrors() throws Exception {
         String key = "batches:" + UUID.randomUUID();
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        for (int t = 0; t < 64; t++) {
-            Thread thread = new Thread(() -> {
-                for (int i = 0; i < 50; i++) {
-                    try {
-                        List<Request> batch = new ArrayList<>();
-                        for (int c = 0; c < 10; c++) {
-                            batch.add(Request.cmd(Command.INCR).arg(key));
-                        }
-                        redis.batch(batch).toCompletableFuture().get(10, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        failures.add(e);
-                    }
-                }
-            });
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join(60_000);
-        }
+        List<Throwable> failures = Concurrently.run(64, 50, () -> {
+            List<Request> batch = new ArrayList<>();
+            for (int c = 0; c < 10; c++) {
+                batch.add(Request.cmd(Command.INCR).arg(key));
+            }
+            redis.batch(batch).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        });
 
         assertThat(failures).isEmpty();
         assertThat(REDIS.server().command("GET", key)).isEqualTo("32000");

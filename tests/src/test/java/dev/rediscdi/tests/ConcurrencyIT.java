@@ -64,24 +64,8 @@ class ConcurrencyIT {
     @Test
     void shouldServeManyThreadsOverOneConnection() throws Exception {
         String key = "threads:" + UUID.randomUUID();
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int t = 0; t < 64; t++) {
-            Thread thread = new Thread(() -> {
-                for (int i = 0; i < 100; i++) {
-                    try {
-                        redis.send("INCR", key).toCompletableFuture().get(10, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        failures.add(e);
-                    }
-                }
-            });
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join(60_000);
-        }
+        List<Throwable> failures = Concurrently.run(64, 100,
+                () -> redis.send("INCR", key).toCompletableFuture().get(10, TimeUnit.SECONDS));
 
         assertThat(failures).isEmpty();
         assertThat(REDIS.server().command("GET", key)).isEqualTo("6400");

@@ -24,9 +24,8 @@ import io.vertx.redis.client.RedisConnection;
  * {@code maxWaitingHandlers} commands in flight. This class adds the two missing parts: it reopens the
  * connection when it closes, and it queues commands beyond the pipelining depth instead of failing them.
  *
- * <p>Every write happens on the connection's own event loop. The driver completes a reply on the context of
- * the thread that sent the command; sent from there, replies complete without a hop to another event loop,
- * and commands sent from a reply's continuation are written together with the others of the same read.
+ * <p>The connection is opened on an event-loop context of its own, never on the caller's (in Quarkus that may
+ * be a request's duplicated context), so that its life does not depend on whoever sent the first command.
  */
 final class PipelinedConnection {
     private static final Logger LOG = Logger.getLogger(PipelinedConnection.class.getName());
@@ -131,7 +130,13 @@ final class PipelinedConnection {
 
     private <T> void dispatch(Pending<T> command) {
         command.sentOn(this);
-        if (Vertx.currentContext() == context) {
+        RedisConnection current = connection;
+        if (current != null) {
+            // Sent from the caller's thread: the driver hands the write to the connection's event loop and
+            // completes the reply on the caller's context, which spreads completions over the event loops.
+            command.via = current;
+            command.writeTo(current).onComplete(command);
+        } else if (Vertx.currentContext() == context) {
             writeOrFail(command);
         } else {
             context.runOnContext(onLoop -> writeOrFail(command));
