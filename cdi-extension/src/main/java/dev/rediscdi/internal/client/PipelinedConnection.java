@@ -117,8 +117,8 @@ final class PipelinedConnection {
         while ((next = queued.peek()) != null && tryAcquire(next.weight())) {
             if (queued.remove(next)) {
                 queuedCount.decrementAndGet();
-                if (next.isDone()) { // timed out while it waited: never send it
-                    release(next.weight());
+                if (next.isDone()) { // timed out while it waited: never send it (and no recursion through release)
+                    inFlight.addAndGet(-next.weight());
                     continue;
                 }
                 dispatch(next);
@@ -130,12 +130,10 @@ final class PipelinedConnection {
 
     private <T> void dispatch(Pending<T> command) {
         command.sentOn(this);
-        RedisConnection current = connection;
-        if (current != null) {
+        if (connection != null) {
             // Sent from the caller's thread: the driver hands the write to the connection's event loop and
             // completes the reply on the caller's context, which spreads completions over the event loops.
-            command.via = current;
-            command.writeTo(current).onComplete(command);
+            writeOrFail(command);
         } else if (Vertx.currentContext() == context) {
             writeOrFail(command);
         } else {
