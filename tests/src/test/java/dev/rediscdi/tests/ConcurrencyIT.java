@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldJunit5Extension;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,18 +30,15 @@ class ConcurrencyIT {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(RedisServer.builder());
 
+    @RegisterExtension
     final TestConfig config = TestConfig.of("redis.hosts", REDIS.server().uri());
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addBeanClass(Anchor.class)).build();
+    WeldInitiator weld = Containers.initiator();
 
     @Inject
     RedisClient redis;
 
-    @AfterEach
-    void releaseConfig() {
-        config.close();
-    }
 
     @Test
     void shouldCompleteTenThousandConcurrentRequestsWithDefaultConfiguration() throws Exception {

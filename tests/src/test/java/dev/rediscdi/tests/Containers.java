@@ -9,6 +9,11 @@ final class Containers {
     private Containers() {
     }
 
+    /** For {@code @WeldSetup}: a container with no bean of the test's own, only the extension's. */
+    static WeldInitiator initiator(Class<?>... beanClasses) {
+        return WeldInitiator.from(WeldInitiator.createWeld().addBeanClass(Anchor.class).addBeanClasses(beanClasses)).build();
+    }
+
     static WeldContainer boot(Class<?>... beanClasses) {
         Weld weld = WeldInitiator.createWeld().addBeanClass(Anchor.class).addBeanClasses(beanClasses);
         return weld.initialize();

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldJunit5Extension;
 import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +40,7 @@ class InjectionIT {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(RedisServer.builder());
 
+    @RegisterExtension
     final TestConfig config = TestConfig.of(
             "redis.hosts", REDIS.server().uri(),
             "redis.cache.hosts", REDIS.server().uri() + "/1",
@@ -49,7 +49,7 @@ class InjectionIT {
             "redis.legacy.protocol", "resp2");
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addBeanClasses(RecordingCustomizer.class)).build();
+    WeldInitiator weld = Containers.initiator(RecordingCustomizer.class);
 
     @Inject
     RedisClient redis;
@@ -72,10 +72,6 @@ class InjectionIT {
     @NamedRedisClient("cache")
     RedisAPI cacheApi;
 
-    @AfterEach
-    void releaseConfig() {
-        config.close();
-    }
 
     @ApplicationScoped
     static class RecordingCustomizer implements RedisOptionsCustomizer {

@@ -5,15 +5,18 @@ import java.util.Map;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * Installs a MicroProfile Config made of the given properties for the current class loader, as a server
- * would, so that the extension reads exactly what a test gives it. Close it to remove it again.
+ * would, so that the extension reads exactly what a test gives it. Close it to remove it again, or register
+ * it as an instance field with {@code @RegisterExtension} to have it removed after each test.
  */
-final class TestConfig implements AutoCloseable {
+final class TestConfig implements AutoCloseable, AfterEachCallback {
     private final Config config;
 
     private TestConfig(Map<String, String> properties) {
@@ -36,6 +39,11 @@ final class TestConfig implements AutoCloseable {
             properties.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return new TestConfig(properties);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
