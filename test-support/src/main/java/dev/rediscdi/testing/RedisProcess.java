@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One running redis-server process: started from a conf file, waited for, signalled and stopped by pid. */
@@ -13,7 +15,9 @@ final class RedisProcess {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-    private static final String READY = "Ready to accept connections";
+    static final String READY = "Ready to accept connections";
+    /** What a Sentinel logs once it listens and has loaded its configuration (it never logs {@link #READY}). */
+    static final String SENTINEL_READY = "Sentinel ID is";
     private static final String PORT_BUSY = "Address already in use";
 
     /** The server could not listen because its port is taken. */
@@ -34,10 +38,24 @@ final class RedisProcess {
 
     /** Starts redis-server and returns once its log says it accepts connections. */
     static RedisProcess start(Path binary, Path confFile, Path workDir, ServerLog log) throws PortBusyException {
+        return start(binary, confFile, workDir, log, false);
+    }
+
+    /**
+     * Starts {@code redis-server CONF} (with {@code --sentinel} if asked) and returns once its log says it
+     * accepts connections ({@value #READY}, or for a Sentinel {@value #SENTINEL_READY}, logged after it listens).
+     */
+    static RedisProcess start(Path binary, Path confFile, Path workDir, ServerLog log, boolean sentinel)
+            throws PortBusyException {
         long[] mark = log.mark();
+        String ready = sentinel ? SENTINEL_READY : READY;
+        List<String> commandLine = new ArrayList<>(List.of(binary.toString(), confFile.toString()));
+        if (sentinel) {
+            commandLine.add("--sentinel");
+        }
         Process process;
         try {
-            process = new ProcessBuilder(binary.toString(), confFile.toString())
+            process = new ProcessBuilder(commandLine)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.outputFile().toFile()))
@@ -52,7 +70,7 @@ final class RedisProcess {
         while (true) {
             boolean alive = process.isAlive();
             String written = log.since(mark);
-            if (alive && written.contains(READY)) {
+            if (alive && written.contains(ready)) {
                 return started;
             }
             if (!alive) {
@@ -60,16 +78,20 @@ final class RedisProcess {
                 if (written.contains(PORT_BUSY)) {
                     throw new PortBusyException(written);
                 }
-                throw new IllegalStateException("redis-server (pid " + process.pid() + ") exited with code "
+                throw new IllegalStateException(kind(sentinel) + " (pid " + process.pid() + ") exited with code "
                         + process.exitValue() + " while starting:\n" + log.tail());
             }
             if (System.nanoTime() > deadline) {
                 started.kill();
-                throw new IllegalStateException("redis-server (pid " + process.pid() + ") not ready within "
+                throw new IllegalStateException(kind(sentinel) + " (pid " + process.pid() + ") not ready within "
                         + READY_TIMEOUT.toSeconds() + " s:\n" + log.tail());
             }
             sleep(20);
         }
+    }
+
+    private static String kind(boolean sentinel) {
+        return sentinel ? "redis-server --sentinel" : "redis-server";
     }
 
     long pid() {

@@ -90,9 +90,18 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void launch(int port) throws IOException, RedisProcess.PortBusyException {
-        Files.writeString(confFile, RedisConf.render(settings, port, dataDirectory, log.logFile(), tlsMaterial));
+        // a Sentinel rewrites its conf (its id, the replicas and sentinels it found, the current primary):
+        // keep that across restart(), or it would come back as a new Sentinel with a stale primary
+        if (!settings.sentinel() || process == null || this.port != port) {
+            Files.writeString(confFile, RedisConf.render(settings, port, dataDirectory, log.logFile(), tlsMaterial));
+        }
         this.port = port;
-        this.process = RedisProcess.start(settings.binary().path(), confFile, directory, log);
+        this.process = RedisProcess.start(settings.binary().path(), confFile, directory, log, settings.sentinel());
+    }
+
+    /** Whether this is a Sentinel ({@code redis-server CONF --sentinel}), as {@link RedisSentinelGroup} starts them. */
+    public boolean isSentinel() {
+        return settings.sentinel();
     }
 
     /** {@code 127.0.0.1}. */
@@ -259,7 +268,7 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RedisServer[" + uri() + ", pid " + (process == null ? "-" : process.pid()) + ", " + binary() + "]";
+        return (isSentinel() ? "RedisSentinel[" : "RedisServer[") + uri() + ", pid " + (process == null ? "-" : process.pid()) + ", " + binary() + "]";
     }
 
     private static String encode(String value) {
@@ -290,8 +299,19 @@ public final class RedisServer implements AutoCloseable {
         private List<String> tlsServerHostnames = TlsMaterial.DEFAULT_SERVER_HOSTNAMES;
         private boolean debugCommand;
         private final List<ServerSettings.ConfigLine> extraConfig = new ArrayList<>();
+        private boolean sentinel;
 
         private Builder() {
+        }
+
+        /**
+         * Runs {@code redis-server CONF --sentinel}: the conf then needs {@code sentinel monitor ...} lines
+         * (added with {@link #config(String, String)}); ready once it logs {@value RedisProcess#SENTINEL_READY}.
+         * Package-private: {@link RedisSentinelGroup} is the public way to start Sentinels.
+         */
+        Builder sentinel() {
+            this.sentinel = true;
+            return this;
         }
 
         /** The binary to run; default {@link RedisBinary#locate()}. */
@@ -369,7 +389,7 @@ public final class RedisServer implements AutoCloseable {
                         + "first to skip such tests, or install a TLS-capable redis-server (apt-get install redis-server)");
             }
             return RedisServer.start(new ServerSettings(resolved, password, List.copyOf(aclUsers), defaultUserDisabled,
-                    tls, tlsClientAuth, tlsServerHostnames, debugCommand, List.copyOf(extraConfig)));
+                    tls, tlsClientAuth, tlsServerHostnames, debugCommand, List.copyOf(extraConfig), sentinel));
         }
     }
 }

@@ -2,7 +2,10 @@ package dev.rediscdi.testing;
 
 import java.util.List;
 
-/** What a {@link RedisServer.Builder} collected: immutable, so a server restarts with the same settings. */
+/**
+ * What a {@link RedisServer.Builder} collected: immutable, so a server restarts with the same settings.
+ * {@code sentinel}: run as {@code redis-server CONF --sentinel} (see {@link RedisSentinelGroup}).
+ */
 record ServerSettings(
         RedisBinary binary,
         String password,
@@ -12,7 +15,8 @@ record ServerSettings(
         boolean tlsClientAuth,
         List<String> tlsServerHostnames,
         boolean debugCommand,
-        List<ConfigLine> extraConfig) {
+        List<ConfigLine> extraConfig,
+        boolean sentinel) {
 
     /** An ACL user: {@code user NAME on >PASSWORD RULES...}. */
     record AclUser(String name, String password, String rules) {
