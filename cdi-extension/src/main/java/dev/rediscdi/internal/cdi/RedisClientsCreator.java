@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
@@ -11,10 +12,13 @@ import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import dev.rediscdi.RedisConfigurationException;
 import dev.rediscdi.RedisOptionsCustomizer;
 import dev.rediscdi.internal.config.ClientConfigReader;
 import dev.rediscdi.internal.config.ConfigProblems;
+import dev.rediscdi.internal.config.Endpoint;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 
 /**
  * Creates the {@link RedisClients} of the container. Values are read here, at run time, so that on Quarkus
@@ -33,9 +37,21 @@ public class RedisClientsCreator implements SyntheticBeanCreator<RedisClients> {
         }
         problems.throwIfAny();
 
+        boolean unixSockets = configs.values().stream().anyMatch(config -> config.endpoints().stream().anyMatch(Endpoint::unixSocket));
         Instance<Vertx> existing = lookup.select(Vertx.class);
         boolean own = !existing.isResolvable();
-        Vertx vertx = own ? Vertx.vertx() : existing.get();
+        Vertx vertx = own ? Vertx.vertx(new VertxOptions().setPreferNativeTransport(unixSockets)) : existing.get();
+        if (unixSockets && !vertx.isNativeTransportEnabled()) {
+            String problem = configs.values().stream().filter(config -> config.endpoints().stream().anyMatch(Endpoint::unixSocket))
+                    .map(config -> config.prefix() + ".hosts").collect(Collectors.joining(", "))
+                    + ": unix:// hosts need Netty's native transport, which is not available. Fix: add "
+                    + "io.netty:netty-transport-native-epoll (classifier linux-x86_64 or linux-aarch_64, the Netty version of Vert.x)"
+                    + " to the application" + (own ? "" : ", and let its Vert.x prefer it (Quarkus: quarkus.vertx.prefer-native-transport=true)");
+            if (own) {
+                vertx.close();
+            }
+            throw new RedisConfigurationException(ConfigProblems.message(List.of(problem)), List.of(problem));
+        }
         List<RedisOptionsCustomizer> customizers = new ArrayList<>();
         lookup.select(RedisOptionsCustomizer.class).forEach(customizers::add);
         return new RedisClients(configs, vertx, own, customizers);
