@@ -188,4 +188,38 @@ class ClientConfigReaderTest {
         assertThat(options.getNetClientOptions().isSsl()).isTrue();
         assertThat(options.getNetClientOptions().getHostnameVerificationAlgorithm()).isEqualTo("HTTPS");
     }
+
+    @Test
+    void shouldMapEveryValueToTheDriverOptions() {
+        ClientConfig config = read("orders",
+                "redis.orders.hosts", "redis://s1:26379,redis://s2:26379",
+                "redis.orders.client-type", "sentinel",
+                "redis.orders.master-name", "orders-primary",
+                "redis.orders.role", "replica",
+                "redis.orders.client-name", "orders app",
+                "redis.orders.protocol", "resp3",
+                "redis.orders.connect-timeout", "2s",
+                "redis.orders.max-waiting-handlers", "512",
+                "redis.orders.max-pool-size", "12",
+                "redis.orders.max-pool-waiting", "48",
+                "redis.orders.pool-recycle-timeout", "1m",
+                "redis.orders.pool-cleaner-interval", "5s",
+                "redis.orders.hash-slot-cache-ttl", "250ms");
+
+        var options = RedisOptionsFactory.create(config);
+
+        assertThat(options.getType()).isEqualTo(RedisClientType.SENTINEL);
+        assertThat(options.getEndpoints()).containsExactly("redis://s1:26379?client=orders%20app", "redis://s2:26379?client=orders%20app");
+        assertThat(options.getMasterName()).isEqualTo("orders-primary");
+        assertThat(options.getRole()).isEqualTo(io.vertx.redis.client.RedisRole.REPLICA);
+        assertThat(options.isAutoFailover()).isTrue();
+        assertThat(options.getPreferredProtocolVersion()).isEqualTo(ProtocolVersion.RESP3);
+        assertThat(options.getNetClientOptions().getConnectTimeout()).isEqualTo(2000);
+        assertThat(options.getMaxWaitingHandlers()).isEqualTo(512);
+        assertThat(options.getMaxPoolSize()).isEqualTo(12);
+        assertThat(options.getMaxPoolWaiting()).isEqualTo(48);
+        assertThat(options.getPoolRecycleTimeout()).isEqualTo(60_000);
+        assertThat(options.getPoolCleanerInterval()).isEqualTo(5_000);
+        assertThat(options.getHashSlotCacheTTL()).isEqualTo(250);
+    }
 }
