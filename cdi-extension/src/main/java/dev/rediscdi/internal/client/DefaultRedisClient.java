@@ -48,7 +48,7 @@ public final class DefaultRedisClient implements RedisClient {
             connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands());
         }
         this.batchLeases = new AtomicInteger(Math.max(0, config.maxPoolSize() - config.connections() - 1));
-        this.pubSub = new PubSubConnection(redis, vertx, failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
+        this.pubSub = new PubSubConnection(redis, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
     }
 

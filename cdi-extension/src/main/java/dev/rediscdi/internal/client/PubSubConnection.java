@@ -18,6 +18,7 @@ import dev.rediscdi.RedisMessage;
 import dev.rediscdi.Subscription;
 import dev.rediscdi.SubscriptionListener;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -36,6 +37,8 @@ final class PubSubConnection {
 
     private final Redis redis;
     private final Vertx vertx;
+    /** The subscription connection lives on an event loop of its own, never on a subscriber's context. */
+    private final Context context;
     private final Failures failures;
     private final String clientLabel;
     private final Duration firstDelay;
@@ -51,9 +54,10 @@ final class PubSubConnection {
     private boolean reconnectScheduled;
     private boolean closed;
 
-    PubSubConnection(Redis redis, Vertx vertx, Failures failures, String clientLabel, Duration firstDelay, Duration maxDelay) {
+    PubSubConnection(Redis redis, Vertx vertx, Context context, Failures failures, String clientLabel, Duration firstDelay, Duration maxDelay) {
         this.redis = redis;
         this.vertx = vertx;
+        this.context = context;
         this.failures = failures;
         this.clientLabel = clientLabel;
         this.firstDelay = firstDelay;
@@ -94,7 +98,7 @@ final class PubSubConnection {
             return CompletableFuture.completedFuture(subscription);
         }
         CompletableFuture<Subscription> result = new CompletableFuture<>();
-        connect().onComplete(opened -> {
+        context.runOnContext(onLoop -> connect().onComplete(opened -> {
             if (opened.failed()) {
                 remove(subscription);
                 result.completeExceptionally(failures.notSent(opened.cause()));
@@ -104,7 +108,7 @@ final class PubSubConnection {
                 remove(subscription);
                 result.completeExceptionally(failures.translate(error, null, true));
             });
-        });
+        }));
         long deadline = vertx.setTimer(failures.timeout().toMillis(), id -> {
             List<CompletableFuture<Void>> late = confirmations;
             late.forEach(confirmation -> confirmation.completeExceptionally(failures.timedOut(subscribeRequest(pattern, fresh))));
@@ -287,7 +291,7 @@ final class PubSubConnection {
             Duration doubled = nextDelay.multipliedBy(2);
             nextDelay = doubled.compareTo(maxDelay) > 0 ? maxDelay : doubled;
         }
-        vertx.setTimer(delay, id -> resubscribe());
+        vertx.setTimer(delay, id -> context.runOnContext(onLoop -> resubscribe()));
     }
 
     private void resubscribe() {
