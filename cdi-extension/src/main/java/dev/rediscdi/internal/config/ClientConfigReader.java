@@ -103,10 +103,31 @@ public final class ClientConfigReader {
             problems.invalid(in.key(ConfigKey.RECONNECT_MAX_DELAY), in.shown(ConfigKey.RECONNECT_MAX_DELAY),
                     "shorter than " + in.key(ConfigKey.RECONNECT_DELAY), "make it at least " + in.shown(ConfigKey.RECONNECT_DELAY));
         }
+        if (client.clientType() == RedisClientType.CLUSTER && client.endpoints().stream().anyMatch(e -> e.path() != null)) {
+            problems.invalid(in.key(ConfigKey.HOSTS), in.shown(ConfigKey.HOSTS), "a Redis Cluster has only database 0",
+                    "remove the /database part of the hosts");
+        }
+        onlyFor(in, ConfigKey.MASTER_NAME, client, RedisClientType.SENTINEL);
+        onlyFor(in, ConfigKey.ROLE, client, RedisClientType.SENTINEL);
+        onlyFor(in, ConfigKey.AUTO_FAILOVER, client, RedisClientType.SENTINEL);
+        onlyFor(in, ConfigKey.REPLICAS, client, RedisClientType.CLUSTER, RedisClientType.REPLICATION);
+        onlyFor(in, ConfigKey.HASH_SLOT_CACHE_TTL, client, RedisClientType.CLUSTER);
         if (client.endpoints().stream().anyMatch(Endpoint::unixSocket) && client.username() != null) {
             problems.add(in.key(ConfigKey.USERNAME), "an ACL user cannot be sent over a unix:// socket by the driver",
                     "use redis://host:port, or authenticate with " + in.key(ConfigKey.PASSWORD) + " only");
         }
+    }
+
+    /** A key that only one kind of client reads is an error elsewhere: the user expects an effect it cannot have. */
+    private void onlyFor(Reader in, ConfigKey key, ClientConfig client, RedisClientType... types) {
+        boolean typeGiven = in.raw(ConfigKey.CLIENT_TYPE).map(given -> java.util.Arrays.stream(RedisClientType.values())
+                .anyMatch(known -> known.name().equalsIgnoreCase(given))).orElse(true);
+        if (in.raw(key).isEmpty() || !typeGiven || java.util.Arrays.asList(types).contains(client.clientType())) {
+            return; // (an invalid client-type is reported once, not again through every key it would make wrong)
+        }
+        String kinds = java.util.Arrays.stream(types).map(t -> t.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(" or "));
+        problems.invalid(in.key(key), in.shown(key), "only " + kinds + " clients read it, and this client is "
+                + client.clientType().name().toLowerCase(Locale.ROOT), "remove it, or set " + in.key(ConfigKey.CLIENT_TYPE) + "=" + kinds.split(" ")[0]);
     }
 
     private record Credentials(String user, String password) {
@@ -165,6 +186,11 @@ public final class ClientConfigReader {
                 }
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (scheme.equals("unix")) {
+                    if (uri.getRawQuery() != null) {
+                        problems.invalid(key(ConfigKey.HOSTS), shownEntry, "a query is not read on a unix socket URI",
+                                "remove it: a unix:// client uses database 0");
+                        continue;
+                    }
                     if (uri.getPath() == null || uri.getPath().isEmpty()) {
                         problems.invalid(key(ConfigKey.HOSTS), shownEntry, "a unix socket URI needs a path",
                                 "write it as unix:///path/to/redis.sock");
@@ -187,6 +213,12 @@ public final class ClientConfigReader {
                 if (port < 1 || port > 65535) {
                     problems.invalid(key(ConfigKey.HOSTS), shownEntry, "port " + port + " is out of range",
                             "use a port from 1 to 65535");
+                    continue;
+                }
+                if (uri.getRawQuery() != null) {
+                    problems.invalid(key(ConfigKey.HOSTS), shownEntry, "a query (?" + Secrets.maskUris("?" + uri.getRawQuery()).substring(1)
+                            + ") is not read", "put the database in the path (" + scheme + "://host:port/1) and the name in "
+                            + key(ConfigKey.CLIENT_NAME));
                     continue;
                 }
                 String path = uri.getPath();

@@ -203,8 +203,7 @@ class ClientConfigReaderTest {
                 "redis.orders.max-pool-size", "12",
                 "redis.orders.max-pool-waiting", "48",
                 "redis.orders.pool-recycle-timeout", "1m",
-                "redis.orders.pool-cleaner-interval", "5s",
-                "redis.orders.hash-slot-cache-ttl", "250ms");
+                "redis.orders.pool-cleaner-interval", "5s");
 
         var options = RedisOptionsFactory.create(config);
 
@@ -220,6 +219,23 @@ class ClientConfigReaderTest {
         assertThat(options.getMaxPoolWaiting()).isEqualTo(48);
         assertThat(options.getPoolRecycleTimeout()).isEqualTo(60_000);
         assertThat(options.getPoolCleanerInterval()).isEqualTo(5_000);
-        assertThat(options.getHashSlotCacheTTL()).isEqualTo(250);
+        assertThat(RedisOptionsFactory.create(read(null, "redis.hosts", "redis://h:7000", "redis.client-type", "cluster",
+                "redis.hash-slot-cache-ttl", "250ms")).getHashSlotCacheTTL()).isEqualTo(250);
+    }
+
+    @Test
+    void shouldRejectSettingsTheClientWouldIgnore() {
+        assertThat(Configs.problems("redis.hosts", "redis://h:7000?select=1").list()).containsExactly(
+                "redis.hosts = \"redis://h:7000?select=1\": a query (?select=1) is not read. "
+                        + "Fix: put the database in the path (redis://host:port/1) and the name in redis.client-name");
+        assertThat(Configs.problems("redis.hosts", "redis://a:7000/1,redis://b:7001/1", "redis.client-type", "cluster").list())
+                .containsExactly("redis.hosts = \"redis://a:7000/1,redis://b:7001/1\": a Redis Cluster has only database 0. "
+                        + "Fix: remove the /database part of the hosts");
+        assertThat(Configs.problems("redis.hosts", "redis://h:7000", "redis.replicas", "share", "redis.master-name", "x").list())
+                .containsExactly(
+                        "redis.master-name = \"x\": only sentinel clients read it, and this client is standalone. "
+                                + "Fix: remove it, or set redis.client-type=sentinel",
+                        "redis.replicas = \"share\": only cluster or replication clients read it, and this client is standalone. "
+                                + "Fix: remove it, or set redis.client-type=cluster");
     }
 }
