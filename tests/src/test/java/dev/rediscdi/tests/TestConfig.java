@@ -16,7 +16,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * would, so that the extension reads exactly what a test gives it. Close it to remove it again, or register
  * it as an instance field with {@code @RegisterExtension} to have it removed after each test.
  */
-final class TestConfig implements AutoCloseable, AfterEachCallback {
+public final class TestConfig implements AutoCloseable, AfterEachCallback {
     private final Config config;
 
     private TestConfig(Map<String, String> properties) {
@@ -33,7 +33,7 @@ final class TestConfig implements AutoCloseable, AfterEachCallback {
         resolver.registerConfig(config, loader);
     }
 
-    static TestConfig of(String... keysAndValues) {
+    public static TestConfig of(String... keysAndValues) {
         Map<String, String> properties = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.put(keysAndValues[i], keysAndValues[i + 1]);

@@ -1,0 +1,148 @@
+package dev.rediscdi.tests.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import dev.rediscdi.BlockingRedisClient;
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.ReplyType;
+import dev.rediscdi.testing.RedisCluster;
+import dev.rediscdi.testing.RedisReplication;
+import dev.rediscdi.testing.RedisSentinelGroup;
+import dev.rediscdi.tests.Containers;
+import dev.rediscdi.tests.TestConfig;
+
+/** The same clients, configured only by properties, on Redis Cluster, Sentinel and primary-with-replicas. */
+class TopologiesIT {
+
+    @Test
+    void shouldSpreadKeysOverAClusterFromOnePipelinedClient() throws Exception {
+        try (RedisCluster cluster = RedisCluster.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", cluster.uris()), "redis.client-type", "cluster")) {
+            WeldContainer container = Containers.boot();
+            try {
+                RedisClient redis = container.select(RedisClient.class).get();
+                String prefix = "k:" + UUID.randomUUID() + ":";
+                List<CompletableFuture<String>> writes = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    writes.add(redis.execute(ReplyType.STRING, "SET", prefix + i, "v" + i).toCompletableFuture());
+                }
+                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+
+                for (int i = 0; i < 300; i += 37) {
+                    String key = prefix + i;
+                    assertThat(cluster.primaryForKey(key).command("GET", key)).isEqualTo("v" + i);
+                }
+                assertThat(cluster.primaries().stream().filter(node -> Long.parseLong(node.command("DBSIZE")) > 0))
+                        .as("keys landed on every primary").hasSize(3);
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteToThePrimaryThatSentinelsName() {
+        try (RedisSentinelGroup group = RedisSentinelGroup.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", group.sentinelUris()),
+                        "redis.client-type", "sentinel", "redis.master-name", group.masterName())) {
+            WeldContainer container = Containers.boot();
+            try {
+                BlockingRedisClient redis = container.select(BlockingRedisClient.class).get();
+                redis.send("SET", "sentinel-key", "on-primary");
+
+                assertThat(group.primary().command("GET", "sentinel-key")).isEqualTo("on-primary");
+                assertThat(redis.send("ROLE").get(0)).hasToString("master");
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteToThePrimaryOfAReplicationGroup() {
+        try (RedisReplication replication = RedisReplication.builder().replicas(1).start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", replication.uris()),
+                        "redis.client-type", "replication", "redis.replicas", "share")) {
+            WeldContainer container = Containers.boot();
+            try {
+                BlockingRedisClient redis = container.select(BlockingRedisClient.class).get();
+                redis.send("SET", "replicated", "yes");
+
+                assertThat(replication.primary().command("GET", "replicated")).isEqualTo("yes");
+                assertThat(redis.execute(ReplyType.STRING, "GET", "replicated")).isEqualTo("yes");
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void shouldFollowASentinelFailover() throws Exception {
+        try (RedisSentinelGroup group = RedisSentinelGroup.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", group.sentinelUris()),
+                        "redis.client-type", "sentinel", "redis.master-name", group.masterName(), "redis.timeout", "1s")) {
+            WeldContainer container = Containers.boot();
+            try {
+                BlockingRedisClient redis = container.select(BlockingRedisClient.class).get();
+                redis.send("SET", "before", "1");
+
+                int newPrimary = group.failover();
+
+                long windowMillis = writeUntilAccepted(redis, "after");
+                assertThat(windowMillis).as("error window after the failover").isLessThan(5_000);
+                assertThat(group.primary().port()).isEqualTo(newPrimary);
+                assertThat(group.primary().command("GET", "after")).isEqualTo("1");
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void shouldFollowAClusterPrimaryKilled() throws Exception {
+        try (RedisCluster cluster = RedisCluster.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", cluster.uris()), "redis.client-type", "cluster",
+                        "redis.timeout", "1s")) {
+            WeldContainer container = Containers.boot();
+            try {
+                BlockingRedisClient redis = container.select(BlockingRedisClient.class).get();
+                redis.send("SET", "{slot}before", "1");
+
+                cluster.killPrimaryOf("{slot}after");
+
+                long windowMillis = writeUntilAccepted(redis, "{slot}after");
+                assertThat(windowMillis).as("error window after the primary died").isLessThan(5_000);
+                assertThat(cluster.primaryForKey("{slot}after").command("GET", "{slot}after")).isEqualTo("1");
+                assertThat(redis.execute(ReplyType.STRING, "GET", "{slot}before")).isEqualTo("1");
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
+    /** Writes every 50 ms until one is accepted (at most 15 s); returns how long writes failed. */
+    private static long writeUntilAccepted(BlockingRedisClient redis, String key) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(15);
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                redis.send("SET", key, "1");
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            } catch (RuntimeException e) {
+                last = e;
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("writes still fail 15 s after the failover", last);
+    }
+}
