@@ -6,22 +6,33 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import dev.rediscdi.BlockingRedisClient;
 import dev.rediscdi.NamedRedisClient;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.ReplyType;
 import dev.rediscdi.testing.RedisBinary;
+import dev.rediscdi.testing.RedisCluster;
+import dev.rediscdi.testing.RedisReplication;
+import dev.rediscdi.testing.RedisSentinelGroup;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.TlsMaterial;
 import io.netty.channel.epoll.Epoll;
@@ -35,10 +46,10 @@ import io.netty.channel.epoll.Epoll;
 class SamplesIT {
 
     /** Samples no live test connects with, and why; {@link SamplesTest} checks the two lists cover every file. */
-    static final Map<String, String> VALIDATION_ONLY = Map.of(
-            "sentinel.properties", "the test harness cannot start a Sentinel group yet",
-            "cluster.properties", "the test harness cannot start a Redis Cluster yet",
-            "replicas-for-reads.properties", "the test harness cannot start a replication group yet");
+    static final Map<String, String> VALIDATION_ONLY = Map.of();
+
+    /** Bound of the waits for what replication carries (a read through the client, a replica catching up). */
+    private static final Duration REPLICATION_WAIT = Duration.ofSeconds(5);
 
     private static final String PASSWORD = "pw-" + UUID.randomUUID();
 
@@ -47,6 +58,19 @@ class SamplesIT {
         assertThat(hosts).as("one address").doesNotContain(",");
         String retargeted = hosts.replaceFirst("^rediss?://[^/]+", server.uri());
         assertThat(retargeted).as("the sample's address is replaced").isNotEqualTo(hosts).doesNotContain(":6379");
+        return retargeted;
+    }
+
+    /**
+     * The sample's list of addresses replaced by the harness' own, one for one: the sample and the topology
+     * have the same number of addresses, and none of the sample's hosts or ports survives.
+     */
+    private static String retargetAll(String hosts, List<String> uris) {
+        List<String> original = List.of(hosts.split(","));
+        assertThat(uris).as("as many harness addresses as " + hosts).hasSameSizeAs(original);
+        String retargeted = String.join(",", uris);
+        assertThat(retargeted).as("the sample's addresses are replaced").doesNotContain(".example.com").doesNotContain(":6379")
+                .doesNotContain(":26379");
         return retargeted;
     }
 
@@ -282,6 +306,157 @@ class SamplesIT {
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(socket.getParent());
+        }
+    }
+
+    /**
+     * sentinel.properties against a primary, one replica and three Sentinels (started once for the class), the
+     * password line uncommented: the client asks the Sentinels for the primary, and writes land there.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Sentinel {
+        private RedisSentinelGroup group;
+
+        @BeforeAll
+        void start() {
+            group = RedisSentinelGroup.builder().password(PASSWORD).start();
+        }
+
+        @AfterAll
+        void stop() {
+            if (group != null) {
+                group.close();
+            }
+        }
+
+        @Test
+        @Covers("sentinel.properties")
+        void writesLandOnThePrimaryTheSentinelsName() {
+            Sample sample = Sample.load("sentinel.properties").withOptionalLines()
+                    .replace("redis.hosts", hosts -> retargetAll(hosts, group.sentinelUris()))
+                    .replace("redis.master-name", group.masterName())
+                    .environment("REDIS_PASSWORD", PASSWORD);
+            run(sample, container -> {
+                BlockingRedisClient redis = defaultClient(container);
+                pingSetGet(redis);
+                String key = "sentinel:" + UUID.randomUUID();
+                redis.send("SET", key, "on-primary");
+                assertThat(group.currentPrimaryPort()).as("the primary the Sentinels name").isEqualTo(group.primary().port());
+                assertThat(group.primary().command("GET", key)).isEqualTo("on-primary");
+                assertThat(redis.send("ROLE").get(0)).as("redis.role=master").hasToString("master");
+                assertThat(redis.execute(ReplyType.STRING, "GET", key)).isEqualTo("on-primary");
+            });
+        }
+    }
+
+    /**
+     * cluster.properties against three primaries with a replica each (started once for the class), three of the
+     * nodes as seeds and the password line uncommented: keys written through the client are on the primary that
+     * owns their slot, and every primary gets some.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Cluster {
+        private RedisCluster cluster;
+
+        @BeforeAll
+        void start() {
+            cluster = RedisCluster.builder().password(PASSWORD).start();
+        }
+
+        @AfterAll
+        void stop() {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+
+        @Test
+        @Covers("cluster.properties")
+        void keysLandOnThePrimaryOwningTheirSlot() {
+            List<String> seeds = cluster.primaries().stream().map(RedisServer::uri).toList();
+            Sample sample = Sample.load("cluster.properties").withOptionalLines()
+                    .replace("redis.hosts", hosts -> retargetAll(hosts, seeds))
+                    .environment("REDIS_PASSWORD", PASSWORD);
+            run(sample, container -> {
+                BlockingRedisClient redis = defaultClient(container);
+                assertThat(redis.execute(ReplyType.STRING, "PING")).isEqualTo("PONG");
+                String prefix = "cluster:" + UUID.randomUUID() + ":";
+                Set<Integer> owners = new TreeSet<>();
+                for (int i = 0; i < 60; i++) {
+                    String key = prefix + i;
+                    redis.send("SET", key, "v" + i);
+                    RedisServer owner = cluster.primaryForKey(key);
+                    assertThat(owner.command("GET", key)).as(key + " (slot " + RedisCluster.keySlot(key) + ") on " + owner)
+                            .isEqualTo("v" + i);
+                    assertThat(redis.execute(ReplyType.STRING, "GET", key)).as("read back through the client").isEqualTo("v" + i);
+                    owners.add(owner.port());
+                }
+                assertThat(owners).as("primaries that received keys")
+                        .containsExactlyInAnyOrderElementsOf(cluster.primaries().stream().map(RedisServer::port)
+                                .collect(Collectors.toSet()));
+                assertThat(owners).hasSize(3);
+            });
+        }
+    }
+
+    /**
+     * replicas-for-reads.properties against a primary and two replicas (started once for the class; the sample
+     * lists three nodes), the password line uncommented: writes land on the primary, a read through the client
+     * (which may be served by a replica) returns the value within a bounded wait, and every replica holds it.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Replication {
+        private RedisReplication replication;
+
+        @BeforeAll
+        void start() {
+            replication = RedisReplication.builder().replicas(2).password(PASSWORD).start();
+        }
+
+        @AfterAll
+        void stop() {
+            if (replication != null) {
+                replication.close();
+            }
+        }
+
+        @Test
+        @Covers("replicas-for-reads.properties")
+        void writesGoToThePrimaryAndReadsSeeThem() {
+            Sample sample = Sample.load("replicas-for-reads.properties").withOptionalLines()
+                    .replace("redis.hosts", hosts -> retargetAll(hosts, replication.uris()))
+                    .environment("REDIS_PASSWORD", PASSWORD);
+            run(sample, container -> {
+                BlockingRedisClient redis = defaultClient(container);
+                String key = "replicated:" + UUID.randomUUID();
+                redis.send("SET", key, "yes");
+                assertThat(replication.primary().command("GET", key)).as("the write is on the primary").isEqualTo("yes");
+                assertThat(readUntilPresent(redis, key)).isEqualTo("yes");
+                replication.awaitReplicasInSync(REPLICATION_WAIT);
+                for (RedisServer replica : replication.replicas()) {
+                    assertThat(replica.command("GET", key)).as("on replica " + replica).isEqualTo("yes");
+                }
+            });
+        }
+
+        /** GET through the client every 50 ms until it answers (a replica may lag), at most {@link #REPLICATION_WAIT}. */
+        private String readUntilPresent(BlockingRedisClient redis, String key) {
+            long deadline = System.nanoTime() + REPLICATION_WAIT.toNanos();
+            while (true) {
+                String value = redis.execute(ReplyType.STRING, "GET", key);
+                if (value != null || System.nanoTime() > deadline) {
+                    return value;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
         }
     }
 }

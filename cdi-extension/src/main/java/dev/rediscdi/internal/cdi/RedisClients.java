@@ -15,6 +15,7 @@ import dev.rediscdi.internal.config.RedisOptionsFactory;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 
 /**
@@ -64,7 +65,15 @@ public final class RedisClients {
             customizer.customize(customizerName, options);
         }
         Redis redis = Redis.createClient(vertx, options);
-        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, redis, vertx);
+        Redis subscriptions = redis;
+        if (options.getType() == RedisClientType.SENTINEL && options.isAutoFailover()) {
+            // On +switch-master the driver swaps the socket under every connection it handed out, silently: the
+            // new socket has none of the subscriptions nor the handlers. Subscriptions therefore use a client
+            // without that swap; their connection closes with the old primary and they subscribe again by
+            // themselves, and a primary demoted without dying still relays what the new primary publishes.
+            subscriptions = Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false));
+        }
+        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, redis, subscriptions, vertx);
         LOG.info(() -> "Redis client '" + config.prefix() + "': " + config.clientType().name().toLowerCase() + " " + config.endpoints()
                 + (config.username() != null ? " as user " + config.username() : ""));
         return new Clients(redis, RedisAPI.api(redis), client);

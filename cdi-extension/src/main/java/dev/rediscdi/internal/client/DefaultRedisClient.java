@@ -23,6 +23,7 @@ public final class DefaultRedisClient implements RedisClient {
     private final String name;
     private final String label;
     private final Redis redis;
+    private final Redis subscriptions;
     private final long timeoutNanos;
     private final Failures failures;
     private final CommandDeadlines deadlines;
@@ -33,10 +34,16 @@ public final class DefaultRedisClient implements RedisClient {
     private final PubSubConnection pubSub;
     private final BlockingRedisClient blocking;
 
-    public DefaultRedisClient(String name, ClientConfig config, Redis redis, Vertx vertx) {
+    /**
+     * @param redis the driver client for commands
+     * @param subscriptions the driver client for the subscription connection (another one on Sentinel, see
+     *        {@code RedisClients}); closed with this client when it is not {@code redis}
+     */
+    public DefaultRedisClient(String name, ClientConfig config, Redis redis, Redis subscriptions, Vertx vertx) {
         this.name = name;
         this.label = "Redis client '" + config.prefix() + "'";
         this.redis = redis;
+        this.subscriptions = subscriptions;
         this.timeoutNanos = config.timeout().toNanos();
         this.failures = new Failures(label, config.timeout());
         this.deadlines = new CommandDeadlines(vertx, config.timeout());
@@ -48,7 +55,7 @@ public final class DefaultRedisClient implements RedisClient {
             connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands());
         }
         this.batchLeases = new AtomicInteger(Math.max(0, config.maxPoolSize() - config.connections() - 1));
-        this.pubSub = new PubSubConnection(redis, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
+        this.pubSub = new PubSubConnection(subscriptions, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
     }
 
@@ -153,6 +160,9 @@ public final class DefaultRedisClient implements RedisClient {
         pubSub.close();
         for (PipelinedConnection connection : connections) {
             connection.close();
+        }
+        if (subscriptions != redis) {
+            subscriptions.close();
         }
     }
 

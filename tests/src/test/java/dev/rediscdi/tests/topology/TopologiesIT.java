@@ -129,6 +129,42 @@ class TopologiesIT {
         }
     }
 
+    @Test
+    void shouldKeepASubscriptionAcrossASentinelFailover() throws Exception {
+        try (RedisSentinelGroup group = RedisSentinelGroup.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", group.sentinelUris()),
+                        "redis.client-type", "sentinel", "redis.master-name", group.masterName(),
+                        "redis.reconnect-max-delay", "500ms")) {
+            WeldContainer container = Containers.boot();
+            try {
+                RedisClient redis = container.select(RedisClient.class).get();
+                java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+                java.util.concurrent.CountDownLatch resubscribed = new java.util.concurrent.CountDownLatch(1);
+                redis.subscribe(new dev.rediscdi.SubscriptionListener() {
+                    @Override
+                    public void onMessage(dev.rediscdi.RedisMessage message) {
+                        received.add(message.payloadAsString());
+                    }
+
+                    @Override
+                    public void onResubscribed() {
+                        resubscribed.countDown();
+                    }
+                }, "events").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                group.primary().command("PUBLISH", "events", "before");
+                assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("before");
+
+                group.failover();
+
+                assertThat(resubscribed.await(15, TimeUnit.SECONDS)).as("resubscribed after the failover").isTrue();
+                group.primary().command("PUBLISH", "events", "after");
+                assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("after");
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
     /** Writes every 50 ms until one is accepted (at most 15 s); returns how long writes failed. */
     private static long writeUntilAccepted(BlockingRedisClient redis, String key) throws InterruptedException {
         long start = System.nanoTime();
