@@ -25,6 +25,7 @@ public final class DefaultRedisClient implements RedisClient {
     private final Redis redis;
     private final Redis subscriptions;
     private final long timeoutNanos;
+    private final boolean cluster;
     private final Failures failures;
     private final CommandDeadlines deadlines;
     private final PipelinedConnection[] connections;
@@ -45,6 +46,7 @@ public final class DefaultRedisClient implements RedisClient {
         this.redis = redis;
         this.subscriptions = subscriptions;
         this.timeoutNanos = config.timeout().toNanos();
+        this.cluster = config.clientType() == io.vertx.redis.client.RedisClientType.CLUSTER;
         this.failures = new Failures(label, config.timeout());
         this.deadlines = new CommandDeadlines(vertx, config.timeout());
         this.connections = new PipelinedConnection[config.connections()];
@@ -81,6 +83,12 @@ public final class DefaultRedisClient implements RedisClient {
     public CompletionStage<Response> send(Request request) {
         if (request == null) {
             throw new IllegalArgumentException("request is null");
+        }
+        if (cluster) {
+            java.util.Map<Integer, List<Integer>> slots = ClusterMget.slotsOf(request);
+            if (slots != null) {
+                return ClusterMget.send(request, slots, this::send);
+            }
         }
         if (CommandRoute.of(request) == CommandRoute.OWN_CONNECTION) {
             PendingCommand pending = new PendingCommand(request, Long.MAX_VALUE, failures);

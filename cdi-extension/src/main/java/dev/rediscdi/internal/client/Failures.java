@@ -31,6 +31,12 @@ final class Failures {
             return redis;
         }
         String command = request == null ? "command" : request.command().toString().toUpperCase(java.util.Locale.ROOT);
+        if (cause.getMessage() != null && cause.getMessage().contains("CROSSSLOT")) {
+            // from Redis, or from the driver, whose text would show the whole request, values included
+            return new RedisReplyException("CROSSSLOT", clientLabel + ": the keys of " + command
+                    + " map to different hash slots of the cluster, and the command cannot be split over them. "
+                    + "Fix: give the keys a common hash tag, such as {user:42}:cart and {user:42}:orders", null);
+        }
         if (cause instanceof ErrorType error) {
             String text = error.getMessage() == null ? "" : error.getMessage();
             String code = text.contains(" ") ? text.substring(0, text.indexOf(' ')) : text;

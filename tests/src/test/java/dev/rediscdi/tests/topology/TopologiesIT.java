@@ -1,6 +1,7 @@
 package dev.rediscdi.tests.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.rediscdi.BlockingRedisClient;
 import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.ReplyType;
 import dev.rediscdi.testing.RedisCluster;
 import dev.rediscdi.testing.RedisReplication;
@@ -43,6 +45,17 @@ class TopologiesIT {
                 }
                 assertThat(cluster.primaries().stream().filter(node -> Long.parseLong(node.command("DBSIZE")) > 0))
                         .as("keys landed on every primary").hasSize(3);
+
+                // multi-key commands over several slots: split where possible (values stay in key order; the driver
+                // alone returns them grouped by slot), else a clear refusal
+                assertThat(redis.execute(ReplyType.STRING_LIST, "MGET", prefix + 1, prefix + "missing", prefix + 2, prefix + 3,
+                        prefix + 4, prefix + 5).toCompletableFuture().get(5, TimeUnit.SECONDS))
+                        .containsExactly("v1", null, "v2", "v3", "v4", "v5");
+                assertThatThrownBy(() -> container.select(BlockingRedisClient.class).get().send("SUNION", prefix + 1, prefix + 2, prefix + 3))
+                        .isInstanceOf(RedisReplyException.class)
+                        .hasMessageEndingWith("the keys of SUNION map to different hash slots of the cluster, and the command "
+                                + "cannot be split over them. Fix: give the keys a common hash tag, such as {user:42}:cart and {user:42}:orders")
+                        .satisfies(e -> assertThat(((RedisReplyException) e).code()).isEqualTo("CROSSSLOT"));
             } finally {
                 container.shutdown();
             }
@@ -78,6 +91,8 @@ class TopologiesIT {
                 redis.send("SET", "replicated", "yes");
 
                 assertThat(replication.primary().command("GET", "replicated")).isEqualTo("yes");
+                // reads may go to a replica (replicas=share): replication is asynchronous, so wait for it first
+                replication.awaitReplicasInSync(java.time.Duration.ofSeconds(5));
                 assertThat(redis.execute(ReplyType.STRING, "GET", "replicated")).isEqualTo("yes");
             } finally {
                 container.shutdown();
