@@ -22,7 +22,7 @@ import io.vertx.redis.client.Response;
  * <p>Connection-state commands are refused with an {@link IllegalArgumentException} that names the
  * alternative: {@code SELECT} (put the database in the URI), {@code AUTH}/{@code HELLO} (use the
  * properties), {@code SUBSCRIBE} and friends (use {@link #subscribe}), {@code MULTI}/{@code WATCH} and
- * {@code WAIT} (they need a connection of their own: use {@code Redis.connect()} of the raw driver bean).
+ * {@code WAIT} (they need a connection of their own: use {@link #withConnection}).
  */
 public interface RedisClient {
 
@@ -60,6 +60,21 @@ public interface RedisClient {
 
     /** Subscribes to glob patterns ({@code PSUBSCRIBE}); the stage completes once Redis confirmed them. */
     CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns);
+
+    /**
+     * Runs {@code work} on a connection of its own, leased from the pool, and gives it back when the stage that
+     * {@code work} returns completes. For commands that must share a connection:
+     *
+     * <pre>{@code
+     * redis.withConnection(connection -> connection.send("SET", "order:1", "paid")
+     *         .thenCompose(ok -> connection.execute(ReplyType.LONG, "WAIT", 1, 500)))   // replicas that have the write
+     * }</pre>
+     *
+     * A transaction left open ({@code MULTI} without {@code EXEC}) is discarded and a {@code WATCH} is undone
+     * before the connection goes back; after a failed or timed-out command the connection is closed instead,
+     * so that a late reply can never reach the next user.
+     */
+    <T> CompletionStage<T> withConnection(java.util.function.Function<ScopedConnection, ? extends CompletionStage<T>> work);
 
     /** The blocking view of this client, with the same connections and timeout. */
     BlockingRedisClient blocking();

@@ -30,12 +30,12 @@ enum CommandRoute {
             Map.entry("PUNSUBSCRIBE", "use Subscription.unsubscribe()"),
             Map.entry("SUNSUBSCRIBE", "use Subscription.unsubscribe()"),
             Map.entry("MONITOR", "it takes over the connection: run it with redis-cli"),
-            Map.entry("MULTI", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
-            Map.entry("EXEC", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
-            Map.entry("DISCARD", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
-            Map.entry("WATCH", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
-            Map.entry("UNWATCH", "a transaction needs a connection of its own: use the raw Redis bean's connect()"),
-            Map.entry("WAIT", "WAIT counts only the writes of its own connection: send the writes and WAIT on one connection from the raw Redis bean's connect()"));
+            Map.entry("MULTI", "a transaction needs a connection of its own: use RedisClient.withConnection(...)"),
+            Map.entry("EXEC", "a transaction needs a connection of its own: use RedisClient.withConnection(...)"),
+            Map.entry("DISCARD", "a transaction needs a connection of its own: use RedisClient.withConnection(...)"),
+            Map.entry("WATCH", "a transaction needs a connection of its own: use RedisClient.withConnection(...)"),
+            Map.entry("UNWATCH", "a transaction needs a connection of its own: use RedisClient.withConnection(...)"),
+            Map.entry("WAIT", "WAIT counts only the writes of its own connection: send the writes and WAIT inside RedisClient.withConnection(...)"));
 
     // Command.create returns the driver's single instance of every known command: lookups by instance are exact and cheap.
     private static final Map<Command, String> REFUSED = new HashMap<>();
@@ -53,13 +53,14 @@ enum CommandRoute {
         if (refusal != null) {
             throw new IllegalArgumentException(command.toString().toUpperCase(Locale.ROOT) + " cannot be sent through RedisClient: " + refusal);
         }
-        if (BLOCKING.contains(command)) {
-            return OWN_CONNECTION;
-        }
-        if ((command == Command.XREAD || command == Command.XREADGROUP) && hasBlockOption(request)) {
-            return OWN_CONNECTION;
-        }
-        return PIPELINED;
+        return blocks(request) ? OWN_CONNECTION : PIPELINED;
+    }
+
+    /** Whether the command blocks its connection server-side (and so must not get the client's deadline). */
+    static boolean blocks(Request request) {
+        Command command = request.command();
+        return BLOCKING.contains(command)
+                || ((command == Command.XREAD || command == Command.XREADGROUP) && hasBlockOption(request));
     }
 
     private static boolean hasBlockOption(Request request) {

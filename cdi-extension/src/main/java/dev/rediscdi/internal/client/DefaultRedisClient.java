@@ -23,6 +23,7 @@ public final class DefaultRedisClient implements RedisClient {
     private final String name;
     private final String label;
     private final Redis redis;
+    private final Vertx vertx;
     private final Redis subscriptions;
     private final long timeoutNanos;
     private final boolean cluster;
@@ -44,6 +45,7 @@ public final class DefaultRedisClient implements RedisClient {
         this.name = name;
         this.label = "Redis client '" + config.prefix() + "'";
         this.redis = redis;
+        this.vertx = vertx;
         this.subscriptions = subscriptions;
         this.timeoutNanos = config.timeout().toNanos();
         this.cluster = config.clientType() == io.vertx.redis.client.RedisClientType.CLUSTER;
@@ -137,6 +139,49 @@ public final class DefaultRedisClient implements RedisClient {
     @Override
     public CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns) {
         return pubSub.subscribe(listener, patterns, true);
+    }
+
+    @Override
+    public <T> CompletionStage<T> withConnection(java.util.function.Function<dev.rediscdi.ScopedConnection, ? extends CompletionStage<T>> work) {
+        if (work == null) {
+            throw new IllegalArgumentException("work is null: pass a function that sends commands and returns the last stage");
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        // the driver's pool has no acquisition timeout: the client's deadline bounds the wait for a lease
+        long deadline = vertx.setTimer(Math.max(1, timeoutNanos / 1_000_000), id -> result.completeExceptionally(
+                new dev.rediscdi.RedisTimeoutException(label + ": no pooled connection free within the timeout", java.time.Duration.ofNanos(timeoutNanos))));
+        redis.connect().onComplete(leased -> {
+            vertx.cancelTimer(deadline);
+            if (leased.failed()) {
+                result.completeExceptionally(failures.notSent(leased.cause()));
+                return;
+            }
+            if (result.isDone()) { // timed out while waiting for the lease
+                leased.result().close();
+                return;
+            }
+            LeasedConnection connection = new LeasedConnection(leased.result(), failures, deadlines, timeoutNanos);
+            CompletionStage<T> stage;
+            try {
+                stage = work.apply(connection);
+                if (stage == null) {
+                    throw new IllegalArgumentException("withConnection: the work returned null; return the stage of its last command");
+                }
+            } catch (RuntimeException e) {
+                connection.finish(true);
+                result.completeExceptionally(e);
+                return;
+            }
+            stage.whenComplete((value, error) -> connection.finish(error != null).whenComplete((cleaned, ignored) -> {
+                if (error != null) {
+                    result.completeExceptionally(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error);
+                } else {
+                    result.complete(value);
+                }
+            }));
+        });
+        return result;
     }
 
     @Override

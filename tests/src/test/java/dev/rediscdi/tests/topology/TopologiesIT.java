@@ -180,6 +180,32 @@ class TopologiesIT {
         }
     }
 
+    @Test
+    void shouldReportReplicasTruthfullyWithWaitOnTheWritesConnection() throws Exception {
+        try (RedisReplication replication = RedisReplication.builder().replicas(1).start();
+                TestConfig config = TestConfig.of("redis.hosts", replication.primary().uri())) {
+            WeldContainer container = Containers.boot();
+            try {
+                RedisClient redis = container.select(RedisClient.class).get();
+
+                Long acknowledged = redis.withConnection(connection -> connection.send("SET", "confirmed", "1")
+                        .thenCompose(ok -> connection.execute(ReplyType.LONG, "WAIT", 1, 2000))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                assertThat(acknowledged).as("the replica has the write").isEqualTo(1L);
+
+                replication.replicas().get(0).freeze();
+                try {
+                    Long unconfirmed = redis.withConnection(connection -> connection.send("SET", "unconfirmed", "1")
+                            .thenCompose(ok -> connection.execute(ReplyType.LONG, "WAIT", 1, 300))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                    assertThat(unconfirmed).as("a frozen replica acknowledges nothing").isEqualTo(0L);
+                } finally {
+                    replication.replicas().get(0).unfreeze();
+                }
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
     /** Writes every 50 ms until one is accepted (at most 15 s); returns how long writes failed. */
     private static long writeUntilAccepted(BlockingRedisClient redis, String key) throws InterruptedException {
         long start = System.nanoTime();

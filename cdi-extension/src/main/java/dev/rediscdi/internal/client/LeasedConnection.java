@@ -1,0 +1,126 @@
+package dev.rediscdi.internal.client;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.rediscdi.RedisReplyException;
+import dev.rediscdi.ReplyType;
+import dev.rediscdi.ScopedConnection;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.redis.client.impl.PooledRedisConnection;
+
+/**
+ * A pooled connection lent to one {@code withConnection} call. It remembers an open transaction or watch so
+ * that the connection goes back to the pool clean, and closes it instead after any failure that may leave a
+ * reply in flight.
+ */
+final class LeasedConnection implements ScopedConnection {
+    private static final Set<Command> REFUSED = Stream.of("SELECT", "AUTH", "HELLO", "QUIT", "RESET", "SUBSCRIBE", "PSUBSCRIBE",
+            "SSUBSCRIBE", "MONITOR").map(Command::create).collect(Collectors.toUnmodifiableSet());
+
+    private final RedisConnection connection;
+    private final Failures failures;
+    private final CommandDeadlines deadlines;
+    private final long timeoutNanos;
+    private volatile boolean inTransaction;
+    private volatile boolean watching;
+    private volatile boolean broken;
+    private volatile boolean finished;
+
+    LeasedConnection(RedisConnection connection, Failures failures, CommandDeadlines deadlines, long timeoutNanos) {
+        this.connection = connection;
+        this.failures = failures;
+        this.deadlines = deadlines;
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    @Override
+    public CompletionStage<Response> send(String command, Object... args) {
+        return send(Requests.of(command, args));
+    }
+
+    @Override
+    public <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args) {
+        if (replyType == null) {
+            throw new IllegalArgumentException("replyType is null: pass one of the ReplyType constants, e.g. ReplyType.STRING");
+        }
+        return send(Requests.of(command, args)).thenApply(replyType::convert);
+    }
+
+    @Override
+    public CompletionStage<Response> send(Request request) {
+        if (finished) {
+            throw new IllegalStateException("the connection of withConnection(...) was used after the work's stage completed: "
+                    + "chain every command into the stage the work returns");
+        }
+        Command command = request.command();
+        if (REFUSED.contains(command)) {
+            throw new IllegalArgumentException(command.toString().toUpperCase(Locale.ROOT)
+                    + " cannot be sent on a scoped connection: it changes the connection for the next user of the pool");
+        }
+        track(command);
+        boolean blocking = CommandRoute.blocks(request);
+        PendingCommand pending = new PendingCommand(request, blocking ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos, failures);
+        if (!blocking) {
+            deadlines.track(pending);
+        }
+        pending.via = connection;
+        connection.send(request).onComplete(pending);
+        pending.whenComplete((reply, error) -> {
+            if (error != null && !(error instanceof RedisReplyException)) {
+                broken = true;
+            }
+        });
+        return pending;
+    }
+
+    private void track(Command command) {
+        if (command == Command.MULTI) {
+            inTransaction = true;
+        } else if (command == Command.EXEC || command == Command.DISCARD) {
+            inTransaction = false;
+            watching = false;
+        } else if (command == Command.WATCH) {
+            watching = true;
+        } else if (command == Command.UNWATCH) {
+            watching = false;
+        }
+    }
+
+    /** Gives the connection back clean, or closes it if a command failed in a way that may leave it dirty. */
+    CompletionStage<Void> finish(boolean workFailed) {
+        finished = true;
+        if (broken || (workFailed && (inTransaction || watching))) {
+            forceClose();
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletionStage<?> cleanup = CompletableFuture.completedFuture(null);
+        if (inTransaction) {
+            cleanup = connection.send(Request.cmd(Command.DISCARD)).toCompletionStage();
+        } else if (watching) {
+            cleanup = connection.send(Request.cmd(Command.UNWATCH)).toCompletionStage();
+        }
+        return cleanup.handle((ok, error) -> {
+            if (error != null) {
+                forceClose();
+            } else {
+                connection.close();
+            }
+            return null;
+        });
+    }
+
+    private void forceClose() {
+        if (connection instanceof PooledRedisConnection pooled) {
+            pooled.actual().forceClose(); // never back into the pool
+        }
+        connection.close();
+    }
+}
