@@ -40,10 +40,7 @@ final class DefaultBlockingRedisClient implements BlockingRedisClient {
 
     @Override
     public <T> T execute(ReplyType<T> replyType, String command, Object... args) {
-        if (replyType == null) {
-            throw new IllegalArgumentException("replyType is null: pass one of the ReplyType constants, e.g. ReplyType.STRING");
-        }
-        return replyType.convert(send(Requests.of(command, args)));
+        return Requests.required(replyType).convert(send(Requests.of(command, args)));
     }
 
     @Override

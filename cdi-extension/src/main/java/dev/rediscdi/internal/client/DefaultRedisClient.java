@@ -1,13 +1,19 @@
 package dev.rediscdi.internal.client;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import dev.rediscdi.BlockingRedisClient;
 import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisTimeoutException;
 import dev.rediscdi.ReplyType;
+import dev.rediscdi.ScopedConnection;
 import dev.rediscdi.Subscription;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.internal.config.ClientConfig;
@@ -15,6 +21,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -48,7 +55,7 @@ public final class DefaultRedisClient implements RedisClient {
         this.vertx = vertx;
         this.subscriptions = subscriptions;
         this.timeoutNanos = config.timeout().toNanos();
-        this.cluster = config.clientType() == io.vertx.redis.client.RedisClientType.CLUSTER;
+        this.cluster = config.clientType() == RedisClientType.CLUSTER;
         this.failures = new Failures(label, config.timeout());
         this.deadlines = new CommandDeadlines(vertx, config.timeout());
         this.connections = new PipelinedConnection[config.connections()];
@@ -75,10 +82,8 @@ public final class DefaultRedisClient implements RedisClient {
 
     @Override
     public <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args) {
-        if (replyType == null) {
-            throw new IllegalArgumentException("replyType is null: pass one of the ReplyType constants, e.g. ReplyType.STRING");
-        }
-        return send(Requests.of(command, args)).thenApply(replyType::convert);
+        ReplyType<T> type = Requests.required(replyType);
+        return send(Requests.of(command, args)).thenApply(type::convert);
     }
 
     @Override
@@ -87,7 +92,7 @@ public final class DefaultRedisClient implements RedisClient {
             throw new IllegalArgumentException("request is null");
         }
         if (cluster) {
-            java.util.Map<Integer, List<Integer>> slots = ClusterMget.slotsOf(request);
+            Map<Integer, List<Integer>> slots = ClusterMget.slotsOf(request);
             if (slots != null) {
                 return ClusterMget.send(request, slots, this::send);
             }
@@ -142,14 +147,14 @@ public final class DefaultRedisClient implements RedisClient {
     }
 
     @Override
-    public <T> CompletionStage<T> withConnection(java.util.function.Function<dev.rediscdi.ScopedConnection, ? extends CompletionStage<T>> work) {
+    public <T> CompletionStage<T> withConnection(Function<ScopedConnection, ? extends CompletionStage<T>> work) {
         if (work == null) {
             throw new IllegalArgumentException("work is null: pass a function that sends commands and returns the last stage");
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         // the driver's pool has no acquisition timeout: the client's deadline bounds the wait for a lease
         long deadline = vertx.setTimer(Math.max(1, timeoutNanos / 1_000_000), id -> result.completeExceptionally(
-                new dev.rediscdi.RedisTimeoutException(label + ": no pooled connection free within the timeout", java.time.Duration.ofNanos(timeoutNanos))));
+                new RedisTimeoutException(label + ": no pooled connection free within the timeout", Duration.ofNanos(timeoutNanos))));
         redis.connect().onComplete(leased -> {
             vertx.cancelTimer(deadline);
             if (leased.failed()) {
@@ -174,7 +179,7 @@ public final class DefaultRedisClient implements RedisClient {
             }
             stage.whenComplete((value, error) -> connection.finish(error != null).whenComplete((cleaned, ignored) -> {
                 if (error != null) {
-                    result.completeExceptionally(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error);
                 } else {
                     result.complete(value);

@@ -48,10 +48,8 @@ final class LeasedConnection implements ScopedConnection {
 
     @Override
     public <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args) {
-        if (replyType == null) {
-            throw new IllegalArgumentException("replyType is null: pass one of the ReplyType constants, e.g. ReplyType.STRING");
-        }
-        return send(Requests.of(command, args)).thenApply(replyType::convert);
+        ReplyType<T> type = Requests.required(replyType);
+        return send(Requests.of(command, args)).thenApply(type::convert);
     }
 
     @Override

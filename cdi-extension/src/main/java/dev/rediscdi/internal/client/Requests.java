@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.rediscdi.ReplyType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -33,6 +34,14 @@ final class Requests {
             addArgument(request, command, i, args[i]);
         }
         return request;
+    }
+
+    /** Checks a reply type before anything is sent. */
+    static <T> ReplyType<T> required(ReplyType<T> replyType) {
+        if (replyType == null) {
+            throw new IllegalArgumentException("replyType is null: pass one of the ReplyType constants, e.g. ReplyType.STRING");
+        }
+        return replyType;
     }
 
     private static Command command(String name) {
