@@ -16,7 +16,10 @@ import io.vertx.redis.client.Response;
  * on a connection of their own from the pool, subscriptions on a dedicated connection.
  *
  * <p>Every command, except the blocking ones, fails with {@link RedisTimeoutException} when no reply came
- * within {@code timeout}. Failures are {@link RedisException}s that tell whether the command may have run.
+ * within {@code timeout}. Failures are {@link RedisException}s that tell whether the command may have run
+ * ({@link RedisException#isSafeToRetry()}). A command that was never sent is retried, an idempotent one also
+ * after a lost connection, and a circuit breaker fails calls fast while Redis is down (properties
+ * {@code retry.*} and {@code circuit-breaker.*}).
  * Stages complete on a Vert.x event-loop thread: do not block in their continuations.
  *
  * <p>Connection-state commands are refused with an {@link IllegalArgumentException} that names the
@@ -78,4 +81,12 @@ public interface RedisClient {
 
     /** The blocking view of this client, with the same connections and timeout. */
     BlockingRedisClient blocking();
+
+    /**
+     * This client, except that its retries treat every command sent through the view as idempotent: after a lost
+     * connection (or a timeout, if {@code retry-on} names {@link RedisTimeoutException}) an {@code INCR},
+     * {@code LPUSH} or {@code XADD} is sent again too, and may then run twice. For commands whose repetition the
+     * application tolerates; {@code retry.non-idempotent=true} does the same for every command of the client.
+     */
+    RedisClient assumingIdempotent();
 }

@@ -7,4 +7,10 @@ public class RedisConnectionException extends RedisException {
     public RedisConnectionException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Always: the command never reached Redis. */
+    @Override
+    public boolean isSafeToRetry() {
+        return true;
+    }
 }

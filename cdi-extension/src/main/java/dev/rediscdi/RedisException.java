@@ -15,4 +15,13 @@ public class RedisException extends RuntimeException {
     public RedisException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Whether sending the same command again cannot make it run twice: it never reached Redis, or it is
+     * idempotent (the list is in the README, "Fault tolerance"). The client's own retries follow this rule unless
+     * the application opted in for non-idempotent commands; an application's {@code @Retry} can follow it too.
+     */
+    public boolean isSafeToRetry() {
+        return false;
+    }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisOptionsCustomizer;
 import dev.rediscdi.internal.client.DefaultRedisClient;
 import dev.rediscdi.internal.config.ClientConfig;
@@ -44,6 +45,11 @@ public final class RedisClients {
 
     /** The driver and the library client of one name, created on first use. */
     record Clients(Redis redis, RedisAPI api, DefaultRedisClient client) {
+    }
+
+    /** The client of one name: {@link #DEFAULT} or the name of a named client. */
+    public RedisClient client(String name) {
+        return get(name).client();
     }
 
     Clients get(String name) {

@@ -27,7 +27,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.rediscdi.BlockingRedisClient;
 import dev.rediscdi.NamedRedisClient;
 import dev.rediscdi.RedisClient;
+import dev.rediscdi.internal.config.ClientConfig;
 import dev.rediscdi.internal.config.ClientConfigReader;
+import dev.rediscdi.internal.health.HealthChecks;
 import dev.rediscdi.internal.config.ClientNames;
 import dev.rediscdi.internal.config.ConfigKey;
 import dev.rediscdi.internal.config.ConfigProblems;
@@ -70,7 +72,8 @@ public class RedisExtension implements BuildCompatibleExtension {
             configured.add(RedisClients.DEFAULT);
         }
         ClientConfigReader reader = new ClientConfigReader(config, configProblems);
-        configured.forEach(name -> reader.read(name.equals(RedisClients.DEFAULT) ? null : name));
+        Map<String, ClientConfig> read = new TreeMap<>();
+        configured.forEach(name -> read.put(name, reader.read(name.equals(RedisClients.DEFAULT) ? null : name)));
         problems.addAll(configProblems.list());
 
         TreeSet<String> names = new TreeSet<>(configured);
@@ -92,6 +95,13 @@ public class RedisExtension implements BuildCompatibleExtension {
                 .withParam(RedisClientsCreator.NAMES, configured.toArray(String[]::new))
                 .createWith(RedisClientsCreator.class)
                 .disposeWith(RedisClientsDisposer.class);
+        if (HealthChecks.available()) {
+            read.forEach((name, client) -> {
+                if (client.faultTolerance().health().enabled()) {
+                    HealthChecks.register(components, name, client.prefix(), client.faultTolerance().health().timeout().toMillis());
+                }
+            });
+        }
         for (String name : names) {
             addView(components, name, RedisClient.class, ClientBeanCreator.View.ASYNC);
             addView(components, name, BlockingRedisClient.class, ClientBeanCreator.View.BLOCKING);

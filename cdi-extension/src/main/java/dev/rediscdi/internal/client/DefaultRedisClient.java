@@ -17,6 +17,7 @@ import dev.rediscdi.ScopedConnection;
 import dev.rediscdi.Subscription;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.internal.config.ClientConfig;
+import dev.rediscdi.internal.ft.CommandPolicy;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
@@ -42,6 +43,8 @@ public final class DefaultRedisClient implements RedisClient {
     private final AtomicInteger batchLeases;
     private final PubSubConnection pubSub;
     private final BlockingRedisClient blocking;
+    private final CommandPolicy policy;
+    private final RedisClient assumingIdempotent;
 
     /**
      * @param redis the driver client for commands
@@ -68,6 +71,8 @@ public final class DefaultRedisClient implements RedisClient {
         this.batchLeases = new AtomicInteger(Math.max(0, config.maxPoolSize() - config.connections() - 1));
         this.pubSub = new PubSubConnection(subscriptions, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
+        this.policy = CommandPolicy.of(label, config.faultTolerance());
+        this.assumingIdempotent = new AssumingIdempotent(this, config.timeout());
     }
 
     @Override
@@ -88,16 +93,25 @@ public final class DefaultRedisClient implements RedisClient {
 
     @Override
     public CompletionStage<Response> send(Request request) {
+        return send(request, false);
+    }
+
+    CompletionStage<Response> send(Request request, boolean assumeIdempotent) {
         if (request == null) {
             throw new IllegalArgumentException("request is null");
         }
         if (cluster) {
             Map<Integer, List<Integer>> slots = ClusterMget.slotsOf(request);
             if (slots != null) {
-                return ClusterMget.send(request, slots, this::send);
+                return ClusterMget.send(request, slots, part -> send(part, assumeIdempotent));
             }
         }
-        if (CommandRoute.of(request) == CommandRoute.OWN_CONNECTION) {
+        CommandRoute route = CommandRoute.of(request);
+        return policy.run(assumeIdempotent, () -> sendOnce(request, route));
+    }
+
+    private CompletionStage<Response> sendOnce(Request request, CommandRoute route) {
+        if (route == CommandRoute.OWN_CONNECTION) {
             PendingCommand pending = new PendingCommand(request, Long.MAX_VALUE, failures);
             redis.send(request).onComplete(pending);
             return pending;
@@ -110,6 +124,10 @@ public final class DefaultRedisClient implements RedisClient {
 
     @Override
     public CompletionStage<List<Response>> batch(List<Request> requests) {
+        return batch(requests, false);
+    }
+
+    CompletionStage<List<Response>> batch(List<Request> requests, boolean assumeIdempotent) {
         if (requests == null || requests.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
@@ -119,6 +137,10 @@ public final class DefaultRedisClient implements RedisClient {
             }
         }
         List<Request> copy = List.copyOf(requests);
+        return policy.run(assumeIdempotent, () -> batchOnce(copy));
+    }
+
+    private CompletionStage<List<Response>> batchOnce(List<Request> copy) {
         PendingBatch pending = new PendingBatch(copy, System.nanoTime() + timeoutNanos, failures);
         deadlines.track(pending);
         // Measured here: a batch on a connection leased from the pool for its duration runs about 1.6x faster than
@@ -158,7 +180,7 @@ public final class DefaultRedisClient implements RedisClient {
         redis.connect().onComplete(leased -> {
             vertx.cancelTimer(deadline);
             if (leased.failed()) {
-                result.completeExceptionally(failures.notSent(leased.cause()));
+                result.completeExceptionally(failures.translate(leased.cause(), null, false));
                 return;
             }
             if (result.isDone()) { // timed out while waiting for the lease
@@ -192,6 +214,11 @@ public final class DefaultRedisClient implements RedisClient {
     @Override
     public BlockingRedisClient blocking() {
         return blocking;
+    }
+
+    @Override
+    public RedisClient assumingIdempotent() {
+        return assumingIdempotent;
     }
 
     private boolean tryTakeBatchLease() {

@@ -1,13 +1,16 @@
 package dev.rediscdi.internal.client;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisConnectionLostException;
 import dev.rediscdi.RedisException;
+import dev.rediscdi.RedisOverloadedException;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.RedisTimeoutException;
 import dev.rediscdi.internal.config.Secrets;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.impl.types.ErrorType;
 
@@ -37,31 +40,39 @@ final class Failures {
                     + " map to different hash slots of the cluster, and the command cannot be split over them. "
                     + "Fix: give the keys a common hash tag, such as {user:42}:cart and {user:42}:orders", null);
         }
+        if (cause instanceof ConnectionPoolTooBusyException) {
+            return poolFull(cause);
+        }
+        boolean idempotent = request != null && Idempotency.of(request);
         if (cause instanceof ErrorType error) {
             String text = error.getMessage() == null ? "" : error.getMessage();
             String code = text.contains(" ") ? text.substring(0, text.indexOf(' ')) : text;
             if ("CONNECTION_CLOSED".equals(code)) {
-                return connectionLost(command, cause);
+                return connectionLost(command, cause, idempotent);
             }
             return new RedisReplyException(code, clientLabel + ": Redis refused " + command + ": " + text, error);
         }
         if (!sent) {
             return notSent(cause);
         }
-        return connectionLost(command, cause);
+        return connectionLost(command, cause, idempotent);
     }
 
     /**
      * The driver fails a whole batch with one error, {@code ERR [index] <error>} per failed command, one a line;
      * the replies of the other commands are lost.
      */
-    RedisException translateBatch(Throwable cause, Request first, int size, boolean sent) {
+    RedisException translateBatch(Throwable cause, List<Request> requests, boolean sent) {
+        int size = requests.size();
         if (!(cause instanceof ErrorType error)) {
-            return translate(cause, first, sent);
+            if (cause instanceof RedisException || cause instanceof ConnectionPoolTooBusyException || !sent) {
+                return translate(cause, requests.get(0), sent);
+            }
+            return connectionLost("a batch of " + size + " commands", cause, Idempotency.all(requests));
         }
         String text = error.getMessage() == null ? "" : error.getMessage();
         if (text.contains("CONNECTION_CLOSED")) {
-            return connectionLost("a batch of " + size + " commands", cause);
+            return connectionLost("a batch of " + size + " commands", cause, Idempotency.all(requests));
         }
         java.util.regex.Matcher inner = BATCH_ERROR.matcher(text);
         String code = inner.find() ? inner.group(1) : "ERR";
@@ -73,14 +84,26 @@ final class Failures {
         return new RedisConnectionException(clientLabel + ": cannot connect to Redis: " + describe(cause), cause);
     }
 
-    RedisConnectionLostException connectionLost(String command, Throwable cause) {
+    /** The driver's pool refused a lease: as many callers as {@code max-pool-waiting} already wait. */
+    RedisOverloadedException poolFull(Throwable cause) {
+        return new RedisOverloadedException(clientLabel + ": every pooled connection is in use and the waiting line is full ("
+                + describe(cause) + "); the command was not sent. Pooled connections serve blocking commands and "
+                + "withConnection: raise max-pool-size or max-pool-waiting if this load is expected");
+    }
+
+    RedisConnectionLostException connectionLost(String command, Throwable cause, boolean idempotent) {
         return new RedisConnectionLostException(clientLabel + ": the connection closed while " + command
-                + " was in flight; it may or may not have run (" + describe(cause) + ")", cause);
+                + " was in flight; it may or may not have run (" + describe(cause) + ")", cause, idempotent);
     }
 
     RedisTimeoutException timedOut(Request request) {
         return new RedisTimeoutException(clientLabel + ": no reply to " + request.command().toString().toUpperCase(java.util.Locale.ROOT)
-                + " within " + timeout.toMillis() + " ms; it may or may not have run", timeout);
+                + " within " + timeout.toMillis() + " ms; it may or may not have run", timeout, Idempotency.of(request));
+    }
+
+    RedisTimeoutException timedOut(List<Request> batch) {
+        return new RedisTimeoutException(clientLabel + ": no reply to a batch of " + batch.size() + " commands within "
+                + timeout.toMillis() + " ms; they may or may not have run", timeout, Idempotency.all(batch));
     }
 
     private static String describe(Throwable cause) {

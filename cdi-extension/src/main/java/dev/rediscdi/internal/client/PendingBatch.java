@@ -29,7 +29,12 @@ final class PendingBatch extends Pending<List<Response>> {
     /** The driver fails a whole batch with one text that joins the errors of its failed commands. */
     @Override
     RuntimeException failure(Throwable cause, boolean sent) {
-        return failures.translateBatch(cause, requests.get(0), requests.size(), sent);
+        return failures.translateBatch(cause, requests, sent);
+    }
+
+    @Override
+    void expire() {
+        completeExceptionally(failures.timedOut(requests));
     }
 
     @Override

@@ -266,7 +266,7 @@ final class PubSubConnection {
             lostConnection.close();
             channels.values().forEach(affected::addAll);
             patterns.values().forEach(affected::addAll);
-            unconfirmed.values().forEach(list -> list.forEach(f -> f.completeExceptionally(failures.connectionLost("SUBSCRIBE", cause))));
+            unconfirmed.values().forEach(list -> list.forEach(f -> f.completeExceptionally(failures.connectionLost("SUBSCRIBE", cause, true))));
             unconfirmed.clear();
         }
         LOG.log(Level.INFO, () -> clientLabel + ": subscription connection lost (" + cause.getMessage() + "); reconnecting");

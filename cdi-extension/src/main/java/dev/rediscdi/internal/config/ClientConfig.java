@@ -33,7 +33,8 @@ public record ClientConfig(
         Duration hashSlotCacheTtl,
         Duration reconnectDelay,
         Duration reconnectMaxDelay,
-        TlsConfig tls) {
+        TlsConfig tls,
+        FaultToleranceConfig faultTolerance) {
 
     /** {@code redis} for the default client, {@code redis.<name>} for a named one. */
     public String prefix() {

@@ -39,7 +39,23 @@ public enum ConfigKey {
     TLS_KEY_STORE_PASSWORD("tls.key-store-password", null, "Password of tls.key-store. Never logged."),
     TLS_KEY_STORE_TYPE("tls.key-store-type", null, "jks or pkcs12; default: from the file extension."),
     TLS_HOSTNAME_VERIFICATION("tls.hostname-verification", "HTTPS", "HTTPS checks that the certificate names the host; NONE turns the check off (not for production)."),
-    TLS_TRUST_ALL("tls.trust-all", "false", "Trust any certificate (not for production).");
+    TLS_TRUST_ALL("tls.trust-all", "false", "Trust any certificate (not for production)."),
+    RETRY_ENABLED("retry.enabled", "true", "Retry failed commands where it is safe (see Fault tolerance); false: never retry."),
+    RETRY_MAX_RETRIES("retry.max-retries", "3", "Retries after the first attempt (MP FT maxRetries); -1: until retry.max-duration."),
+    RETRY_DELAY("retry.delay", "100ms", "Wait before each retry (MP FT delay)."),
+    RETRY_JITTER("retry.jitter", "50ms", "Random change of each delay, up to this much either way (MP FT jitter); 0ms: none."),
+    RETRY_MAX_DURATION("retry.max-duration", "5s", "No retry starts later than this after the first attempt (MP FT maxDuration); longer than retry.delay."),
+    RETRY_RETRY_ON("retry.retry-on", "dev.rediscdi.RedisConnectionException,dev.rediscdi.RedisConnectionLostException",
+            "Comma-separated exception classes that are retried, subclasses included (MP FT retryOn). Add dev.rediscdi.RedisTimeoutException to retry timeouts."),
+    RETRY_ABORT_ON("retry.abort-on", null, "Comma-separated exception classes never retried, even if retry-on matches (MP FT abortOn)."),
+    RETRY_NON_IDEMPOTENT("retry.non-idempotent", "false", "Also retry commands that may have run and are not idempotent (INCR, LPUSH, XADD...): they may then run twice."),
+    CIRCUIT_BREAKER_ENABLED("circuit-breaker.enabled", "true", "Fail fast with RedisCircuitOpenException while Redis keeps failing."),
+    CIRCUIT_BREAKER_REQUEST_VOLUME_THRESHOLD("circuit-breaker.request-volume-threshold", "20", "The rolling window: the breaker judges the last this many commands (MP FT requestVolumeThreshold)."),
+    CIRCUIT_BREAKER_FAILURE_RATIO("circuit-breaker.failure-ratio", "0.5", "Opens when this share of the window failed: connection refused or lost, or timed out (MP FT failureRatio)."),
+    CIRCUIT_BREAKER_DELAY("circuit-breaker.delay", "2s", "How long it stays open before trial commands go through (MP FT delay)."),
+    CIRCUIT_BREAKER_SUCCESS_THRESHOLD("circuit-breaker.success-threshold", "1", "Trial commands that must succeed to close it again (MP FT successThreshold)."),
+    HEALTH_ENABLED("health.enabled", "true", "A MicroProfile Health readiness check for this client, where MP Health is present."),
+    HEALTH_TIMEOUT("health.timeout", "2s", "The readiness check's PING deadline: no reply within it reports the client down.");
 
     private static final Set<String> SUFFIXES = Arrays.stream(values()).map(ConfigKey::suffix).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> FIRST_SEGMENTS = Arrays.stream(values())

@@ -1,0 +1,82 @@
+package dev.rediscdi.internal.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import dev.rediscdi.BlockingRedisClient;
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.ReplyType;
+import dev.rediscdi.ScopedConnection;
+import dev.rediscdi.Subscription;
+import dev.rediscdi.SubscriptionListener;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/** The view of {@link RedisClient#assumingIdempotent()}: the same client, whose retries treat every command as idempotent. */
+final class AssumingIdempotent implements RedisClient {
+    private final DefaultRedisClient client;
+    private final BlockingRedisClient blocking;
+
+    AssumingIdempotent(DefaultRedisClient client, Duration timeout) {
+        this.client = client;
+        this.blocking = new DefaultBlockingRedisClient(this, timeout);
+    }
+
+    @Override
+    public String name() {
+        return client.name();
+    }
+
+    @Override
+    public CompletionStage<Response> send(String command, Object... args) {
+        return client.send(Requests.of(command, args), true);
+    }
+
+    @Override
+    public <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args) {
+        ReplyType<T> type = Requests.required(replyType);
+        return client.send(Requests.of(command, args), true).thenApply(type::convert);
+    }
+
+    @Override
+    public CompletionStage<Response> send(Request request) {
+        return client.send(request, true);
+    }
+
+    @Override
+    public CompletionStage<List<Response>> batch(List<Request> requests) {
+        return client.batch(requests, true);
+    }
+
+    @Override
+    public CompletionStage<Subscription> subscribe(SubscriptionListener listener, String... channels) {
+        return client.subscribe(listener, channels);
+    }
+
+    @Override
+    public CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns) {
+        return client.psubscribe(listener, patterns);
+    }
+
+    @Override
+    public <T> CompletionStage<T> withConnection(Function<ScopedConnection, ? extends CompletionStage<T>> work) {
+        return client.withConnection(work);
+    }
+
+    @Override
+    public BlockingRedisClient blocking() {
+        return blocking;
+    }
+
+    @Override
+    public RedisClient assumingIdempotent() {
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return client + " (commands assumed idempotent)";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.rediscdi.internal.ft;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import dev.rediscdi.RedisCircuitOpenException;
+import dev.rediscdi.RedisConnectionException;
+import dev.rediscdi.RedisConnectionLostException;
+import dev.rediscdi.RedisException;
+import dev.rediscdi.RedisTimeoutException;
+import dev.rediscdi.internal.config.FaultToleranceConfig;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.faulttolerance.api.Spi;
+
+/**
+ * One client's retries and circuit breaker, built with SmallRye Fault Tolerance's programmatic API.
+ *
+ * <p>Whether a failed command may be sent again depends on the command, which a retry predicate never sees: the
+ * failure says it instead ({@link RedisException#isSafeToRetry()}). Two retry guards share one breaker: one
+ * retries only what is safe, the other (per call or per client opt-in) whatever {@code retry-on} names. The
+ * breaker sits inside the retries, as MicroProfile places them, so each attempt counts in its window.
+ */
+public final class CommandPolicy {
+    private static final Logger LOG = Logger.getLogger(CommandPolicy.class.getName());
+
+    private final String label;
+    private final Guard breaker;
+    private final Guard retrySafe;
+    private final Guard retryAny;
+    private final boolean nonIdempotentByDefault;
+    private final Duration breakerDelay;
+
+    private CommandPolicy(String label, Guard breaker, Guard retrySafe, Guard retryAny, boolean nonIdempotentByDefault, Duration breakerDelay) {
+        this.label = label;
+        this.breaker = breaker;
+        this.retrySafe = retrySafe;
+        this.retryAny = retryAny;
+        this.nonIdempotentByDefault = nonIdempotentByDefault;
+        this.breakerDelay = breakerDelay;
+    }
+
+    public static CommandPolicy of(String label, FaultToleranceConfig config) {
+        FaultToleranceConfig.Retry retry = config.retry();
+        FaultToleranceConfig.CircuitBreaker circuit = config.circuitBreaker();
+        if (retry == null && circuit == null) {
+            return new CommandPolicy(label, null, null, null, false, null);
+        }
+        Spi flavour = GuardFlavour.choose();
+        Guard breaker = circuit == null ? null : flavour.newGuardBuilder()
+                .withDescription(label + " circuit breaker")
+                .withCircuitBreaker()
+                .requestVolumeThreshold(circuit.requestVolumeThreshold())
+                .failureRatio(circuit.failureRatio())
+                .delay(circuit.delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(circuit.successThreshold())
+                .when(CommandPolicy::isRedisUnavailable)
+                .onStateChange(state -> LOG.info(() -> label + ": circuit breaker " + state.name().toLowerCase(java.util.Locale.ROOT)))
+                .done()
+                .withThreadOffload(false)
+                .build();
+        Guard safe = retry == null ? null : retryGuard(flavour, label, retry, true);
+        Guard any = retry == null ? null : retryGuard(flavour, label, retry, false);
+        return new CommandPolicy(label, breaker, safe, any, retry != null && retry.nonIdempotent(),
+                circuit == null ? null : circuit.delay());
+    }
+
+    private static Guard retryGuard(Spi flavour, String label, FaultToleranceConfig.Retry retry, boolean onlySafe) {
+        Predicate<Throwable> retryable = failure -> {
+            Throwable cause = unwrap(failure);
+            if (cause instanceof CircuitBreakerOpenException || matches(retry.abortOn(), cause) || !matches(retry.retryOn(), cause)) {
+                return false;
+            }
+            return !onlySafe || (cause instanceof RedisException redis && redis.isSafeToRetry());
+        };
+        return flavour.newGuardBuilder()
+                .withDescription(label + (onlySafe ? " retry" : " retry of non-idempotent commands"))
+                .withRetry()
+                .maxRetries(retry.maxRetries())
+                .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
+                .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
+                .whenException(retryable)
+                .done()
+                .withThreadOffload(false)
+                .build();
+    }
+
+    /** Failures that say Redis cannot be reached or does not answer; a refusal (WRONGTYPE, NOPERM) says it is up. */
+    static boolean isRedisUnavailable(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause instanceof RedisConnectionException || cause instanceof RedisConnectionLostException
+                || cause instanceof RedisTimeoutException;
+    }
+
+    /**
+     * Runs one attempt, or more as the policy allows.
+     *
+     * @param assumeIdempotent the caller declared the command safe to run twice
+     */
+    public <T> CompletionStage<T> run(boolean assumeIdempotent, Supplier<CompletionStage<T>> attempt) {
+        Supplier<CompletionStage<T>> guarded = breaker == null ? attempt : () -> guard(breaker, attempt);
+        Guard retry = assumeIdempotent || nonIdempotentByDefault ? retryAny : retrySafe;
+        CompletionStage<T> result;
+        try {
+            result = retry == null ? guarded.get() : guard(retry, guarded);
+        } catch (CircuitBreakerOpenException e) {
+            return CompletableFuture.failedFuture(circuitOpen(e));
+        }
+        if (breaker == null) {
+            return result;
+        }
+        CompletableFuture<T> translated = new CompletableFuture<>();
+        result.whenComplete((value, failure) -> {
+            if (failure == null) {
+                translated.complete(value);
+            } else {
+                Throwable cause = unwrap(failure);
+                translated.completeExceptionally(cause instanceof CircuitBreakerOpenException open ? circuitOpen(open) : cause);
+            }
+        });
+        return translated;
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static <T> CompletionStage<T> guard(Guard guard, Supplier<CompletionStage<T>> work) {
+        return (CompletionStage<T>) guard.get((Supplier) work, (Class) CompletionStage.class);
+    }
+
+    private RedisCircuitOpenException circuitOpen(CircuitBreakerOpenException open) {
+        return new RedisCircuitOpenException(label + ": the circuit breaker is open after too many failed commands; the command "
+                + "was not sent. Trial commands go through " + breakerDelay.toMillis() + " ms after it opened", breakerDelay, open);
+    }
+
+    private static boolean matches(List<Class<? extends Throwable>> types, Throwable cause) {
+        for (Class<? extends Throwable> type : types) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Override
+    public String toString() {
+        return label + " policy[retry=" + (retrySafe != null) + ", circuitBreaker=" + (breaker != null) + "]";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.rediscdi.internal.health;
+
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Registers a readiness check per client. Touched only when MicroProfile Health is on the class path, so that
+ * the extension runs without it.
+ */
+public final class HealthChecks {
+    private static final String HEALTH_CHECK = "org.eclipse.microprofile.health.HealthCheck";
+
+    private HealthChecks() {
+    }
+
+    public static boolean available() {
+        try {
+            Class.forName(HEALTH_CHECK, false, HealthChecks.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param client the client's key in the registry
+     * @param checkName what the health report calls it: the client's property prefix
+     */
+    public static void register(SyntheticComponents components, String client, String checkName, long timeoutMillis) {
+        components.addBean(HealthCheck.class)
+                .type(HealthCheck.class)
+                .scope(Singleton.class)
+                .qualifier(Readiness.Literal.INSTANCE)
+                // a name keeps Quarkus from removing the bean, which only the health endpoint looks up
+                .name("dev.rediscdi.health." + checkName)
+                .withParam(ReadinessCheckCreator.CLIENT, client)
+                .withParam(ReadinessCheckCreator.CHECK_NAME, checkName)
+                .withParam(ReadinessCheckCreator.TIMEOUT_MILLIS, timeoutMillis)
+                .createWith(ReadinessCheckCreator.class);
+    }
+}
