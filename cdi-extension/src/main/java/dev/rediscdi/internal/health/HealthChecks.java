@@ -35,7 +35,7 @@ public final class HealthChecks {
                 .scope(Singleton.class)
                 .qualifier(Readiness.Literal.INSTANCE)
                 // a name keeps Quarkus from removing the bean, which only the health endpoint looks up
-                .name("dev.rediscdi.health." + checkName)
+                .name("dev.rediscdi.readiness-" + (client.isEmpty() ? "default-client" : "client-" + client))
                 .withParam(ReadinessCheckCreator.CLIENT, client)
                 .withParam(ReadinessCheckCreator.CHECK_NAME, checkName)
                 .withParam(ReadinessCheckCreator.TIMEOUT_MILLIS, timeoutMillis)

@@ -1,6 +1,8 @@
 package dev.rediscdi.internal.health;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -8,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import dev.rediscdi.RedisClient;
 
@@ -29,19 +30,23 @@ public final class RedisReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(checkName);
         try {
             client.send("PING").toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return response.up().build();
+            return new HealthCheckResponse(checkName, HealthCheckResponse.Status.UP, Optional.empty());
         } catch (TimeoutException e) {
-            return response.down().withData("error", "no reply to PING within " + timeout.toMillis() + " ms").build();
+            return down("no reply to PING within " + timeout.toMillis() + " ms");
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return response.down().withData("error", String.valueOf(cause.getMessage())).build();
+            return down(String.valueOf(cause.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return response.down().withData("error", "interrupted while waiting for PING").build();
+            return down("interrupted while waiting for PING");
         }
+    }
+
+    /** Built with the constructor, not the builder: the builder needs a provider that only a Health implementation has. */
+    private HealthCheckResponse down(String error) {
+        return new HealthCheckResponse(checkName, HealthCheckResponse.Status.DOWN, Optional.of(Map.of("error", error)));
     }
 
     @Override
