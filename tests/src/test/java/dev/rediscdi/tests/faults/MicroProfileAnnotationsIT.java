@@ -30,6 +30,7 @@ import dev.rediscdi.RedisConnectionLostException;
 import dev.rediscdi.RedisException;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.ReplyType;
+import dev.rediscdi.tests.Eventually;
 import dev.rediscdi.tests.TestConfig;
 import dev.rediscdi.testing.RedisServer;
 import io.smallrye.config.inject.ConfigExtension;
@@ -50,7 +51,7 @@ class MicroProfileAnnotationsIT {
         RedisClient redis;
 
         @Asynchronous
-        @Retry(maxRetries = 2, delay = 10, jitter = 0, retryOn = RedisConnectionException.class, abortOn = RedisReplyException.class)
+        @Retry(maxRetries = 2, retryOn = RedisConnectionException.class, abortOn = RedisReplyException.class)
         @Fallback(fallbackMethod = "unknown", applyOn = RedisException.class)
         public CompletionStage<String> level(String sku) {
             calls.incrementAndGet();
@@ -111,6 +112,15 @@ class MicroProfileAnnotationsIT {
             }
 
             server.stop();
+            RedisClient redis = weld.select(RedisClient.class).get();
+            Eventually.get(Duration.ofSeconds(10), () -> {
+                // the connection has noticed: calls now fail as never sent, not as lost in flight
+                Throwable failure = Outcome.of(redis.send("PING")).get(BOUND_MILLIS, TimeUnit.MILLISECONDS).failure();
+                if (!(failure instanceof RedisConnectionException)) {
+                    throw new IllegalStateException("not yet refused: " + failure);
+                }
+                return failure;
+            });
             stock.calls().set(0);
             assertThat(stock.level("a").toCompletableFuture().get(BOUND_MILLIS, TimeUnit.MILLISECONDS)).isEqualTo("unknown");
             assertThat(stock.calls()).as("retryOn RedisConnectionException: first call and two retries").hasValue(3);

@@ -19,7 +19,9 @@ import org.jboss.weld.junit5.WeldInitiator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.rediscdi.internal.config.ClientConfigReader;
 import dev.rediscdi.internal.config.ConfigKey;
+import dev.rediscdi.internal.config.ConfigProblems;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.RedisServerExtension;
 import io.smallrye.config.PropertiesConfigSource;
@@ -86,6 +88,34 @@ class ReadmeIT {
             }
         }
         assertThat(missing).as("README rows missing or with another default").isEmpty();
+    }
+
+    @Test
+    void shouldShowTheFaultToleranceDefaultsItDescribes() throws IOException {
+        Properties sample = new Properties();
+        sample.load(new StringReader(codeBlock("properties", "fault-tolerance")));
+        ConfigProblems problems = new ConfigProblems();
+        java.util.Map<String, String> properties = new java.util.HashMap<>();
+        sample.forEach((key, value) -> properties.put((String) key, (String) value));
+        var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "readme", 500)).build();
+        var defaults = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(
+                java.util.Map.of("redis.hosts", "redis://localhost:6379"), "defaults", 500)).build();
+
+        var sampled = new ClientConfigReader(config, problems).read(null);
+        assertThat(problems.list()).isEmpty();
+        assertThat(sampled.faultTolerance()).isEqualTo(new ClientConfigReader(defaults, problems).read(null).faultTolerance());
+        assertThat(sampled.timeout()).hasSeconds(2);
+    }
+
+    @Test
+    void shouldShowTheAnnotatedMethodThatATestRuns() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/dev/rediscdi/tests/faults/MicroProfileAnnotationsIT.java"));
+        String method = source.substring(source.indexOf("        @Asynchronous\n        @Retry"), source.indexOf("        /** Invocations"))
+                .strip().lines().map(line -> line.startsWith("        ") ? line.substring(8) : line)
+                .collect(java.util.stream.Collectors.joining("\n"));
+
+        assertThat(codeBlock("java", "fault-tolerance-annotations").strip()).isEqualTo(method.replace("        calls.incrementAndGet();\n", "")
+                .replace("    calls.incrementAndGet();\n", ""));
     }
 
     private static String codeBlock(String language, String marker) throws IOException {
