@@ -1,5 +1,6 @@
 package dev.rediscdi.internal.client;
 
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
 
@@ -52,7 +53,7 @@ final class Failures {
             }
             return new RedisReplyException(code, clientLabel + ": Redis refused " + command + ": " + text, error);
         }
-        if (!sent) {
+        if (!sent || cause instanceof ClosedChannelException) { // Netty fails a write on a closed channel: nothing left
             return notSent(cause);
         }
         return connectionLost(command, cause, idempotent);

@@ -1,5 +1,6 @@
 package dev.rediscdi.internal.client;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,13 +88,22 @@ final class PipelinedConnection {
             return;
         }
         Throwable cause = result.cause();
-        if (NOT_WRITTEN.equals(cause.getMessage()) && command.retryNotWritten()) {
+        boolean notWritten = notWritten(cause);
+        if (notWritten && command.retryNotWritten()) {
             // the connection had closed before the command was written: it never reached Redis
             forget(command.via);
             send(command);
             return;
         }
-        command.completeExceptionally(command.failure(cause, !NOT_WRITTEN.equals(cause.getMessage())));
+        command.completeExceptionally(command.failure(cause, !notWritten));
+    }
+
+    /**
+     * The driver refuses a write on a connection it knows closed ("Connection is closed"); Netty fails a write on a
+     * channel that has just closed with a {@link ClosedChannelException}. Either way no byte of it left.
+     */
+    private static boolean notWritten(Throwable cause) {
+        return NOT_WRITTEN.equals(cause.getMessage()) || cause instanceof ClosedChannelException;
     }
 
     private boolean tryAcquire(int weight) {
