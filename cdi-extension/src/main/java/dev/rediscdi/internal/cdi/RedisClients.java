@@ -47,6 +47,11 @@ public final class RedisClients {
     record Clients(Redis redis, RedisAPI api, DefaultRedisClient client) {
     }
 
+    /** Subscribes every client whose configuration names {@code events.channels} or {@code events.patterns}. */
+    void subscribeEvents(jakarta.enterprise.event.Event<Object> events) {
+        configs.forEach((name, config) -> MessageEvents.subscribe(name, config, client(name), events));
+    }
+
     /** The client of one name: {@link #DEFAULT} or the name of a named client. */
     public RedisClient client(String name) {
         return get(name).client();

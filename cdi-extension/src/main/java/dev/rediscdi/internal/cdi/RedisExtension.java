@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
@@ -95,6 +96,9 @@ public class RedisExtension implements BuildCompatibleExtension {
                 .withParam(RedisClientsCreator.NAMES, configured.toArray(String[]::new))
                 .createWith(RedisClientsCreator.class)
                 .disposeWith(RedisClientsDisposer.class);
+        if (read.values().stream().anyMatch(client -> !client.eventChannels().isEmpty() || !client.eventPatterns().isEmpty())) {
+            components.addObserver(Startup.class).observeWith(MessageEventsAtStartup.class);
+        }
         if (HealthChecks.available()) {
             read.forEach((name, client) -> {
                 if (client.faultTolerance().health().enabled()) {

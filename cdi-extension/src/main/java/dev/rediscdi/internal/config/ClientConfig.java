@@ -34,7 +34,9 @@ public record ClientConfig(
         Duration reconnectDelay,
         Duration reconnectMaxDelay,
         TlsConfig tls,
-        FaultToleranceConfig faultTolerance) {
+        FaultToleranceConfig faultTolerance,
+        List<String> eventChannels,
+        List<String> eventPatterns) {
 
     /** {@code redis} for the default client, {@code redis.<name>} for a named one. */
     public String prefix() {

@@ -62,7 +62,8 @@ public final class ClientConfigReader {
                 in.integer(ConfigKey.MAX_POOL_WAITING, 0, Integer.MAX_VALUE),
                 in.duration(ConfigKey.POOL_RECYCLE_TIMEOUT), in.duration(ConfigKey.POOL_CLEANER_INTERVAL),
                 in.duration(ConfigKey.HASH_SLOT_CACHE_TTL), in.duration(ConfigKey.RECONNECT_DELAY),
-                in.duration(ConfigKey.RECONNECT_MAX_DELAY), tls, faultTolerance(in));
+                in.duration(ConfigKey.RECONNECT_MAX_DELAY), tls, faultTolerance(in),
+                in.list(ConfigKey.EVENTS_CHANNELS), in.list(ConfigKey.EVENTS_PATTERNS));
         crossChecks(in, client, fromUris);
         return client;
     }

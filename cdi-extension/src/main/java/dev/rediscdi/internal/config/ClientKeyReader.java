@@ -202,6 +202,11 @@ final class ClientKeyReader {
         return parsed;
     }
 
+    /** A comma-separated list; empty when the key is not set. */
+    List<String> list(ConfigKey key) {
+        return Arrays.stream(string(key).orElse("").split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
     /** A duration that may be zero, such as a jitter of 0ms. */
     Duration durationOrZero(ConfigKey key) {
         String value = string(key).orElseThrow();

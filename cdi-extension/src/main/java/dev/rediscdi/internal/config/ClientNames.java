@@ -36,6 +36,11 @@ public final class ClientNames {
             if (!property.startsWith(PREFIX)) {
                 continue;
             }
+            if (fromEnvironment(property)) {
+                // REDIS_URL, REDIS_PASSWORD...: platforms and tools set such variables for their own use, and MicroProfile
+                // Config lists them as redis.url, redis.password. They override values, they never fail a deployment.
+                continue;
+            }
             String rest = property.substring(PREFIX.length());
             if (ConfigKey.isKnown(rest)) {
                 defaultKeys.add(property);
@@ -86,6 +91,12 @@ public final class ClientNames {
                 .map(known -> "did you mean " + prefix + known + "?")
                 .orElse("remove it; the README lists every key");
         problems.add(property, "unknown property", fix);
+    }
+
+    /** Whether an environment variable of that name exists, by MicroProfile Config's mapping (non-alphanumerics to _). */
+    static boolean fromEnvironment(String property) {
+        String exact = property.replaceAll("[^A-Za-z0-9_]", "_");
+        return System.getenv(exact) != null || System.getenv(exact.toUpperCase(java.util.Locale.ROOT)) != null;
     }
 
     private static boolean hasValue(Config config, String key) {

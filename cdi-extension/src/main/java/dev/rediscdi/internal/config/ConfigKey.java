@@ -55,7 +55,9 @@ public enum ConfigKey {
     CIRCUIT_BREAKER_DELAY("circuit-breaker.delay", "2s", "How long it stays open before trial commands go through (MP FT delay)."),
     CIRCUIT_BREAKER_SUCCESS_THRESHOLD("circuit-breaker.success-threshold", "1", "Trial commands that must succeed to close it again (MP FT successThreshold)."),
     HEALTH_ENABLED("health.enabled", "true", "A MicroProfile Health readiness check for this client, where MP Health is present."),
-    HEALTH_TIMEOUT("health.timeout", "2s", "The readiness check's PING deadline: no reply within it reports the client down.");
+    HEALTH_TIMEOUT("health.timeout", "2s", "The readiness check's PING deadline: no reply within it reports the client down."),
+    EVENTS_CHANNELS("events.channels", null, "Comma-separated channels whose messages are fired as CDI events (RedisMessage, qualified like the client) from start-up on."),
+    EVENTS_PATTERNS("events.patterns", null, "Comma-separated glob patterns (PSUBSCRIBE) whose messages are fired as CDI events.");
 
     private static final Set<String> SUFFIXES = Arrays.stream(values()).map(ConfigKey::suffix).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> FIRST_SEGMENTS = Arrays.stream(values())

@@ -74,4 +74,16 @@ class ClientNamesTest {
         assertThat(Configs.problems("redis.ca$he.hosts", "redis://localhost:7000").list()).containsExactly(
                 "redis.ca$he.hosts: \"ca$he\" is not a valid client name. Fix: use letters, digits, '_' and '-' only, as in redis.orders.hosts");
     }
+
+    /** The build sets REDIS_URL and REDIS_SERVER_BINARY for this test JVM, as platforms and tools do for their own use. */
+    @Test
+    void shouldLeaveKeysFromTheEnvironmentToThoseWhoSetThem() {
+        assertThat(System.getenv("REDIS_URL")).as("set by the surefire configuration").isNotNull();
+        ConfigProblems problems = new ConfigProblems();
+
+        ClientNames.discover(Configs.of("redis.hosts", "redis://localhost:7000", "redis.url", "redis://elsewhere:6379",
+                "redis.server.binary", "/usr/bin/redis-server", "redis.urls", "typo"), problems);
+
+        assertThat(problems.list()).containsExactly("redis.urls: unknown property. Fix: remove it; the README lists every key");
+    }
 }

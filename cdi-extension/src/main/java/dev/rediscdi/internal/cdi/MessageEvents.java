@@ -1,0 +1,86 @@
+package dev.rediscdi.internal.cdi;
+
+import java.lang.annotation.Annotation;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Default;
+
+import dev.rediscdi.NamedRedisClient;
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisMessage;
+import dev.rediscdi.SubscriptionListener;
+import dev.rediscdi.internal.config.ClientConfig;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Fires the messages of a client's {@code events.channels} and {@code events.patterns} as CDI events. Observers run
+ * on a worker thread, one message after the other in the order Redis delivered them, with the application's class
+ * loader: a slow observer delays later messages, never the client's event loops.
+ */
+final class MessageEvents implements SubscriptionListener {
+    private static final Logger LOG = Logger.getLogger(MessageEvents.class.getName());
+    private final Event<RedisMessage> events;
+    private final ClassLoader applicationLoader;
+    private final String label;
+
+    private MessageEvents(Event<RedisMessage> events, ClassLoader applicationLoader, String label) {
+        this.events = events;
+        this.applicationLoader = applicationLoader;
+        this.label = label;
+    }
+
+    /** Subscribes {@code client} as its configuration asks, if it asks. */
+    static void subscribe(String name, ClientConfig config, RedisClient client, Event<Object> container) {
+        if (config.eventChannels().isEmpty() && config.eventPatterns().isEmpty()) {
+            return;
+        }
+        Annotation qualifier = name.equals(RedisClients.DEFAULT) ? Default.Literal.INSTANCE : NamedRedisClient.Literal.of(name);
+        MessageEvents listener = new MessageEvents(container.select(RedisMessage.class, qualifier),
+                Thread.currentThread().getContextClassLoader(), config.prefix());
+        if (!config.eventChannels().isEmpty()) {
+            client.subscribe(listener, config.eventChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
+                    reportFailure(config, "channels " + config.eventChannels(), failure));
+        }
+        if (!config.eventPatterns().isEmpty()) {
+            client.psubscribe(listener, config.eventPatterns().toArray(String[]::new)).whenComplete((subscription, failure) ->
+                    reportFailure(config, "patterns " + config.eventPatterns(), failure));
+        }
+    }
+
+    private static void reportFailure(ClientConfig config, String what, Throwable failure) {
+        if (failure != null) {
+            LOG.log(Level.WARNING, config.prefix() + ": the first subscription to " + what
+                    + " failed; the client subscribes again by itself once Redis answers", failure);
+        }
+    }
+
+    @Override
+    public void onMessage(RedisMessage message) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            fire(message);
+        } else {
+            // ordered: messages reach observers one at a time, in order, off the event loop
+            context.executeBlocking(() -> {
+                fire(message);
+                return null;
+            }, true);
+        }
+    }
+
+    private void fire(RedisMessage message) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(applicationLoader);
+        try {
+            events.fire(message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, label + ": an observer of " + message + " failed", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
