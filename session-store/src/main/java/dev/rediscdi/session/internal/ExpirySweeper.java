@@ -21,6 +21,7 @@ final class ExpirySweeper {
 
     private final SessionStore store;
     private final ScheduledExecutorService scheduler;
+    private volatile boolean failing;
 
     ExpirySweeper(SessionStore store) {
         this.store = store;
@@ -46,8 +47,13 @@ final class ExpirySweeper {
         thread.setContextClassLoader(store.classLoader());
         try {
             sweep();
+            failing = false;
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "Session expiry sweep skipped, retried in " + store.settings().sweepInterval(), e);
+            // the first failure in a row is a warning, the repeats are noise
+            LOG.log(failing ? Level.FINE : Level.WARNING, "Session expiry sweep failed, retried every "
+                    + store.settings().sweepInterval() + ": " + e, e);
+            failing = true;
+            return;
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -46,11 +46,14 @@ final class WeldSessionScope {
 
     /** Binds {@code @SessionScoped} to the request's Redis session until the returned scope is closed. */
     AutoCloseable bind(SessionRequest request, RequestSession sessions) {
-        if (!httpContext.isActive() || boundContext.isActive()) {
+        if (boundContext.isActive()) {
             return () -> {
             };
         }
-        httpContext.deactivate();
+        boolean httpActive = httpContext.isActive();
+        if (httpActive) {
+            httpContext.deactivate();
+        }
         Map<String, Object> storage = new SessionAttributeMap(request);
         boundContext.associate(storage);
         boundContext.activate();
@@ -60,7 +63,9 @@ final class WeldSessionScope {
                 boundContext.deactivate();
             } finally {
                 boundContext.dissociate(storage);
-                httpContext.activate();
+                if (httpActive) {
+                    httpContext.activate();
+                }
             }
         };
     }

@@ -57,7 +57,6 @@ elseif op == 'save' then
     if redis.call('EXISTS', key) == 1 then return -1 end
     redis.call('RENAME', KEYS[3], key)
     redis.call('ZREM', KEYS[2], ARGV[9])
-    redis.call('ZADD', KEYS[2], redis.call('HGET', key, '#d'), ARGV[5])
   elseif is_new then
     if redis.call('EXISTS', key) == 1 then return -1 end
   elseif not alive(key) then
@@ -83,7 +82,8 @@ elseif op == 'save' then
     redis.call('HDEL', key, ARGV[i])
     i = i + 1
   end
-  if is_new then redis.call('ZADD', KEYS[2], str(d), ARGV[5]) end
+  -- the index holds the earliest time the session may have expired (later touches are found by the sweeper)
+  redis.call('ZADD', KEYS[2], str(d), ARGV[5])
   expire(key, d, tonumber(ARGV[3]))
   return 1
 elseif op == 'delete' then
