@@ -39,6 +39,27 @@ public final class Browser {
         return exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Cookie", cookieHeader).build(), null);
     }
 
+    /**
+     * One request over a plain socket, for cookie bytes the JDK client refuses to send (non-ASCII, controls);
+     * returns the status line and headers.
+     */
+    public static String sendRawCookie(URI uri, byte[] cookieValue) {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\nCookie: SESSION=")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(cookieValue);
+            out.write("\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            int end = response.indexOf("\r\n\r\n");
+            return end < 0 ? response : response.substring(0, end);
+        } catch (IOException e) {
+            throw new IllegalStateException(uri + ": " + e, e);
+        }
+    }
+
     public String sessionId() {
         return sessionId;
     }
