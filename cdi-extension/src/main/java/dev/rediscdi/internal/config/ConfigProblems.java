@@ -10,12 +10,12 @@ public final class ConfigProblems {
     private final List<String> problems = new ArrayList<>();
 
     /** A problem with a value the user gave: {@code key = "value": what. Fix: how.} */
-    void invalid(String key, String shownValue, String what, String fix) {
+    public void invalid(String key, String shownValue, String what, String fix) {
         problems.add(key + " = \"" + shownValue + "\": " + what + ". Fix: " + fix);
     }
 
     /** A problem that is not about one value. */
-    void add(String key, String what, String fix) {
+    public void add(String key, String what, String fix) {
         problems.add(key + ": " + what + ". Fix: " + fix);
     }
 

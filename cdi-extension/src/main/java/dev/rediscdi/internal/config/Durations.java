@@ -8,13 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} and ISO-8601 ({@code PT10S}). A bare number is refused: its unit would be a guess. */
-final class Durations {
+public final class Durations {
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private Durations() {
     }
 
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
         Matcher matcher = WITH_UNIT.matcher(value);
         if (matcher.matches()) {
@@ -41,7 +41,7 @@ final class Durations {
         return Optional.empty();
     }
 
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }

@@ -1,0 +1,363 @@
+package dev.rediscdi.session.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionActivationListener;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionBindingListener;
+import jakarta.servlet.http.HttpSessionEvent;
+
+/**
+ * The session one request sees. Attributes are decoded when first read, so a class that no longer decodes
+ * only matters to the request that reads it. Not shared between requests: each loads its own copy, and writes
+ * back only what it changed.
+ */
+final class RedisHttpSession implements HttpSession {
+    private static final Logger LOG = Logger.getLogger(RedisHttpSession.class.getName());
+
+    private final SessionStore store;
+    private final Map<String, Attribute> attributes = new LinkedHashMap<>();
+    private final List<String> removed = new ArrayList<>();
+    /** Names Redis holds as far as this request knows: removing one of them must delete its field. */
+    private final Set<String> storedNames = new HashSet<>();
+    private final long created;
+    private final long lastAccessed;
+    private final Runnable onInvalidate;
+    private String id;
+    private String previousId;
+    private int maxInactive;
+    private boolean isNew;
+    private boolean persisted;
+    private boolean metadataChanged;
+    private boolean valid = true;
+
+    private RedisHttpSession(SessionStore store, String id, long created, long lastAccessed, int maxInactive,
+            boolean isNew, Runnable onInvalidate) {
+        this.store = store;
+        this.id = id;
+        this.created = created;
+        this.lastAccessed = lastAccessed;
+        this.maxInactive = maxInactive;
+        this.isNew = isNew;
+        this.persisted = !isNew;
+        this.onInvalidate = onInvalidate;
+    }
+
+    /** A session created by this request. */
+    static RedisHttpSession create(SessionStore store, String id, Runnable onInvalidate) {
+        long now = System.currentTimeMillis();
+        return new RedisHttpSession(store, id, now, now, (int) store.settings().idleTimeout().toSeconds(), true, onInvalidate);
+    }
+
+    /** A session loaded from Redis. */
+    static RedisHttpSession loaded(SessionStore store, StoredSession stored, Runnable onInvalidate) {
+        RedisHttpSession session = new RedisHttpSession(store, stored.id(), stored.created(), stored.lastAccessed(),
+                stored.maxInactiveSeconds(), false, onInvalidate);
+        stored.attributes().forEach((name, bytes) -> session.attributes.put(name, Attribute.stored(bytes)));
+        session.storedNames.addAll(stored.attributes().keySet());
+        return session;
+    }
+
+    @Override
+    public synchronized long getCreationTime() {
+        checkValid("getCreationTime");
+        return created;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public synchronized long getLastAccessedTime() {
+        checkValid("getLastAccessedTime");
+        return lastAccessed;
+    }
+
+    @Override
+    public ServletContext getServletContext() {
+        return store.context();
+    }
+
+    @Override
+    public synchronized void setMaxInactiveInterval(int interval) {
+        checkValid("setMaxInactiveInterval");
+        if (interval != maxInactive) {
+            maxInactive = interval;
+            metadataChanged = true;
+        }
+    }
+
+    @Override
+    public synchronized int getMaxInactiveInterval() {
+        return maxInactive;
+    }
+
+    @Override
+    public synchronized Object getAttribute(String name) {
+        checkValid("getAttribute");
+        Attribute attribute = attributes.get(name);
+        if (attribute == null) {
+            return null;
+        }
+        attribute.read = true;
+        return value(name, attribute);
+    }
+
+    @Override
+    public synchronized Enumeration<String> getAttributeNames() {
+        checkValid("getAttributeNames");
+        return Collections.enumeration(new ArrayList<>(attributes.keySet()));
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        if (name == null) {
+            throw new IllegalArgumentException("attribute name is null");
+        }
+        if (value == null) {
+            removeAttribute(name);
+            return;
+        }
+        Object old;
+        synchronized (this) {
+            checkValid("setAttribute");
+            try {
+                store.codec().encode(value); // refuse what could not be stored now, not at the end of the request
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("session attribute \"" + name + "\" cannot be stored: " + value.getClass().getName()
+                        + " is not serializable by the session codec (" + e + ")", e);
+            }
+            Attribute previous = attributes.get(name);
+            old = previous == null ? null : value(name, previous);
+        }
+        if (old == value) {
+            synchronized (this) {
+                attributes.get(name).set = true;
+            }
+            return;
+        }
+        if (value instanceof HttpSessionBindingListener binding) {
+            binding.valueBound(new HttpSessionBindingEvent(this, name, value));
+        }
+        synchronized (this) {
+            Attribute previous = attributes.get(name);
+            Attribute next = Attribute.set(value);
+            next.stored = previous == null ? null : previous.stored;
+            attributes.put(name, next);
+            removed.remove(name);
+        }
+        if (old != null) {
+            if (old instanceof HttpSessionBindingListener binding) {
+                binding.valueUnbound(new HttpSessionBindingEvent(this, name, old));
+            }
+            store.listeners().replaced(this, name, old);
+        } else {
+            store.listeners().added(this, name, value);
+        }
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        Object old;
+        synchronized (this) {
+            checkValid("removeAttribute");
+            Attribute attribute = attributes.get(name);
+            if (attribute == null) {
+                return;
+            }
+            old = value(name, attribute);
+            forget(name);
+        }
+        if (old != null) {
+            unbound(name, old);
+        }
+    }
+
+    @Override
+    public void invalidate() {
+        synchronized (this) {
+            checkValid("invalidate");
+        }
+        store.listeners().destroyed(this);
+        unbindAll();
+        synchronized (this) {
+            valid = false;
+        }
+        onInvalidate.run();
+    }
+
+    /** Unbinds every attribute that decodes, with its listeners, as on invalidation or expiry. */
+    void unbindAll() {
+        List<String> names;
+        synchronized (this) {
+            names = new ArrayList<>(attributes.keySet());
+        }
+        for (String name : names) {
+            Object old;
+            synchronized (this) {
+                Attribute attribute = attributes.get(name);
+                old = attribute == null ? null : value(name, attribute);
+                attributes.remove(name);
+            }
+            if (old != null) {
+                unbound(name, old);
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean isNew() {
+        checkValid("isNew");
+        return isNew;
+    }
+
+    synchronized boolean isValid() {
+        return valid;
+    }
+
+    synchronized boolean isPersisted() {
+        return persisted;
+    }
+
+    /** Gives the session a new id in the same shard (written with the next save); returns the old id. */
+    String changeId(String newId) {
+        String oldId;
+        synchronized (this) {
+            checkValid("changeSessionId");
+            oldId = id;
+            if (persisted && previousId == null) {
+                previousId = id;
+            }
+            id = newId;
+        }
+        store.listeners().idChanged(this, oldId);
+        return oldId;
+    }
+
+    /** What this request changed, encoded; marks it written, so that a second save writes only later changes. */
+    synchronized SessionChanges takeChanges() {
+        Map<String, byte[]> set = new LinkedHashMap<>();
+        for (Map.Entry<String, Attribute> entry : attributes.entrySet()) {
+            Attribute attribute = entry.getValue();
+            boolean mutable = attribute.read && !ImmutableValues.isImmutable(attribute.value)
+                    && store.settings().writePolicy() == WritePolicy.CHANGED;
+            if (!attribute.set && !(attribute.decoded && mutable)) {
+                continue;
+            }
+            byte[] bytes = encodeForStore(entry.getKey(), attribute.value);
+            if (bytes == null) {
+                continue;
+            }
+            if (attribute.set || !Arrays.equals(bytes, attribute.stored)) {
+                set.put(entry.getKey(), bytes);
+            }
+            attribute.stored = bytes;
+            attribute.set = false;
+            attribute.read = false;
+        }
+        SessionChanges changes = new SessionChanges(id, !persisted, created, maxInactive, previousId, set, List.copyOf(removed));
+        if (changes.isEmpty() && !metadataChanged) {
+            return null;
+        }
+        storedNames.addAll(set.keySet());
+        removed.forEach(storedNames::remove);
+        removed.clear();
+        metadataChanged = false;
+        return changes;
+    }
+
+    /** The id Redis knows the session by: the one before {@code changeSessionId} until the next save. */
+    synchronized String storedId() {
+        return previousId != null ? previousId : id;
+    }
+
+    /** After a successful save. */
+    synchronized void saved() {
+        persisted = true;
+        previousId = null;
+    }
+
+    private byte[] encodeForStore(String name, Object value) {
+        if (value instanceof HttpSessionActivationListener activation) {
+            activation.sessionWillPassivate(new HttpSessionEvent(this));
+        }
+        try {
+            return store.codec().encode(value);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Session attribute \"" + name + "\" (" + value.getClass().getName()
+                    + ") could not be encoded and keeps its previous value: " + e);
+            return null;
+        }
+    }
+
+    private Object value(String name, Attribute attribute) {
+        if (!attribute.decoded) {
+            try {
+                attribute.value = store.codec().decode(attribute.stored, store.classLoader());
+                attribute.decoded = true;
+            } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+                LOG.warning("Session attribute \"" + name + "\" of session " + SessionIds.forLog(id)
+                        + " cannot be read and is dropped (redis-session.on-unreadable-attribute=drop): " + e);
+                forget(name);
+                return null;
+            }
+            if (attribute.value instanceof HttpSessionActivationListener activation) {
+                activation.sessionDidActivate(new HttpSessionEvent(this));
+            }
+        }
+        return attribute.value;
+    }
+
+    /** Decodes every attribute now; false if one does not decode. */
+    synchronized boolean decodesFully() {
+        for (Attribute attribute : attributes.values()) {
+            try {
+                attribute.value = store.codec().decode(attribute.stored, store.classLoader());
+                attribute.decoded = true;
+            } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void forget(String name) {
+        attributes.remove(name);
+        if (storedNames.contains(name) && !removed.contains(name)) {
+            removed.add(name);
+        }
+    }
+
+    private void unbound(String name, Object old) {
+        if (old instanceof HttpSessionBindingListener binding) {
+            binding.valueUnbound(new HttpSessionBindingEvent(this, name, old));
+        }
+        store.listeners().removed(this, name, old);
+    }
+
+    private void checkValid(String method) {
+        if (!valid) {
+            throw new IllegalStateException(method + ": the session has been invalidated");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisHttpSession[" + SessionIds.forLog(id) + "]";
+    }
+}

@@ -1,0 +1,151 @@
+package dev.rediscdi.session.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisReplyException;
+import dev.rediscdi.session.SessionStoreUnavailableException;
+import io.vertx.redis.client.Response;
+
+/**
+ * The store's Redis calls, each one round trip: a script ({@code session.lua}) sent by its SHA, and sent whole
+ * only when Redis does not know it yet (after a restart or on a new cluster node).
+ */
+final class SessionRepository {
+    private static final String SCRIPT = readScript();
+    private static final String SHA = sha1(SCRIPT);
+
+    private final RedisClient redis;
+    private final SessionKeys keys;
+    private final long touchMillis;
+    private final long graceMillis;
+    private final long absoluteMillis;
+
+    SessionRepository(RedisClient redis, SessionSettings settings) {
+        this.redis = redis;
+        this.keys = new SessionKeys(settings.keyPrefix());
+        this.touchMillis = settings.touchInterval().toMillis();
+        this.graceMillis = settings.expiryGrace().toMillis();
+        this.absoluteMillis = settings.absoluteTimeout().toMillis();
+    }
+
+    /** The live session with this id, touched if its last touch is older than the touch interval; {@code null} if none. */
+    StoredSession load(String id) {
+        Response reply = await(script(List.of(keys.session(id)), "load", touchMillis, graceMillis), "load");
+        if (reply == null) {
+            return null;
+        }
+        return SessionFields.decode(id, reply.get(1).toLong(), reply.get(2));
+    }
+
+    /**
+     * Writes one request's changes atomically.
+     *
+     * @return 1 written; 0 the session no longer exists (invalidated or expired meanwhile): nothing written;
+     *         -1 the id is taken (a new session must draw another id)
+     */
+    long save(SessionChanges changes) {
+        List<Object> keyList = new ArrayList<>(List.of(keys.session(changes.id()), keys.index(changes.id())));
+        if (changes.previousId() != null) {
+            keyList.add(keys.session(changes.previousId()));
+        }
+        List<Object> args = new ArrayList<>(List.of("save", touchMillis, graceMillis, changes.isNew() ? "new" : "existing",
+                changes.id(), changes.created(), changes.maxInactiveSeconds(), absoluteMillis,
+                changes.previousId() == null ? "" : changes.previousId(), changes.set().size()));
+        for (Map.Entry<String, byte[]> entry : changes.set().entrySet()) {
+            args.add(SessionFields.attribute(entry.getKey()));
+            args.add(entry.getValue());
+        }
+        for (String name : changes.removed()) {
+            args.add(SessionFields.attribute(name));
+        }
+        return await(script(keyList, args.toArray()), "save").toLong();
+    }
+
+    /** Deletes the session and its index entry; whether it existed. */
+    boolean delete(String id) {
+        return await(script(List.of(keys.session(id), keys.index(id)), "delete", id), "invalidate").toLong() == 1;
+    }
+
+    /** Claims up to {@code max} sessions of a shard whose deadline passed; each is returned to one caller only. */
+    CompletionStage<List<StoredSession>> sweep(char shard, int max) {
+        return script(List.of(keys.index(shard)), "sweep", keys.sessionPrefix(shard), max).thenApply(reply -> {
+            List<StoredSession> expired = new ArrayList<>();
+            for (int i = 0; reply != null && i + 1 < reply.size(); i += 2) {
+                String id = reply.get(i).toString();
+                StoredSession session = SessionFields.decode(id, 0, reply.get(i + 1));
+                expired.add(session != null ? session : new StoredSession(id, 0, 0, 0, Map.of()));
+            }
+            return expired;
+        });
+    }
+
+    private CompletionStage<Response> script(List<Object> keyList, Object... args) {
+        Object[] evalsha = arguments(SHA, keyList, args);
+        return redis.send("EVALSHA", evalsha).handle((reply, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedStage(reply);
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof RedisReplyException refused && "NOSCRIPT".equals(refused.code())) {
+                return redis.send("EVAL", arguments(SCRIPT, keyList, args));
+            }
+            return CompletableFuture.<Response>failedStage(cause);
+        }).thenCompose(stage -> stage);
+    }
+
+    private static Object[] arguments(String script, List<Object> keyList, Object[] args) {
+        Object[] all = new Object[2 + keyList.size() + args.length];
+        all[0] = script;
+        all[1] = keyList.size();
+        for (int i = 0; i < keyList.size(); i++) {
+            all[2 + i] = keyList.get(i);
+        }
+        System.arraycopy(args, 0, all, 2 + keyList.size(), args.length);
+        return all;
+    }
+
+    private static Response await(CompletionStage<Response> stage, String what) {
+        try {
+            // the client's own deadline (redis.<client>.timeout) bounds this wait
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionStoreUnavailableException("interrupted while the session store was waiting for Redis (" + what + ")", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new SessionStoreUnavailableException("the session store could not " + what + " a session: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static String readScript() {
+        try (InputStream in = SessionRepository.class.getResourceAsStream("session.lua")) {
+            if (in == null) {
+                throw new IllegalStateException("session.lua is missing from the session store jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read session.lua", e);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.rediscdi.session.internal;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Saves the session before the response is committed by a redirect, an error or an explicit flush, so that
+ * the client's next request (perhaps on another instance) already finds the change. A response that commits
+ * because its body outgrew the buffer is saved right after the application returns.
+ */
+final class SessionResponse extends HttpServletResponseWrapper {
+    private final Runnable beforeCommit;
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+
+    SessionResponse(HttpServletResponse response, Runnable beforeCommit) {
+        super(response);
+        this.beforeCommit = beforeCommit;
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        beforeCommit.run();
+        super.sendRedirect(location);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+        beforeCommit.run();
+        super.sendError(status);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+        beforeCommit.run();
+        super.sendError(status, message);
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        beforeCommit.run();
+        super.flushBuffer();
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (stream == null) {
+            stream = new SavingStream(super.getOutputStream());
+        }
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (writer == null) {
+            writer = new PrintWriter(super.getWriter()) {
+                @Override
+                public void flush() {
+                    beforeCommit.run();
+                    super.flush();
+                }
+
+                @Override
+                public void close() {
+                    beforeCommit.run();
+                    super.close();
+                }
+            };
+        }
+        return writer;
+    }
+
+    private final class SavingStream extends ServletOutputStream {
+        private final ServletOutputStream delegate;
+
+        SavingStream(ServletOutputStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            delegate.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            delegate.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            beforeCommit.run();
+            delegate.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            beforeCommit.run();
+            delegate.close();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            delegate.setWriteListener(listener);
+        }
+    }
+}

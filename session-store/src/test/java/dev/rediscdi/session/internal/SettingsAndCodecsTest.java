@@ -1,0 +1,78 @@
+package dev.rediscdi.session.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InvalidClassException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rediscdi.RedisConfigurationException;
+import dev.rediscdi.internal.config.ConfigProblems;
+import dev.rediscdi.session.SessionCodec;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+class SettingsAndCodecsTest {
+
+    private static SessionSettings read(Map<String, String> properties) {
+        return new SessionSettingsReader(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build()).read();
+    }
+
+    @Test
+    void shouldApplyTheDocumentedDefaults() {
+        SessionSettings settings = read(Map.of());
+        assertThat(settings.client()).isEmpty();
+        assertThat(settings.keyPrefix()).isEqualTo("session:");
+        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.cookie()).isEqualTo(new CookieSettings("SESSION", true, true, "Lax", java.util.Optional.empty(), java.util.Optional.empty(), -1));
+        assertThat(settings.unavailableStatus()).isEqualTo(503);
+        assertThat(settings.writePolicy()).isEqualTo(WritePolicy.CHANGED);
+        assertThat(settings.onUnreadable()).isEqualTo(UnreadablePolicy.DROP);
+    }
+
+    @Test
+    void shouldListEveryProblemWithKeyValueAndFix() {
+        assertThatThrownBy(() -> read(Map.of("redis-session.idle-timeout", "30", "redis-session.key-prefix", "a{b}",
+                "redis-session.cookie.same-site", "None", "redis-session.cookie.secure", "false", "redis-session.codek", "java",
+                "redis-session.unavailable-status", "200")))
+                .isInstanceOfSatisfying(RedisConfigurationException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "redis-session.codek: unknown property. Fix: did you mean redis-session.codec?",
+                        "redis-session.key-prefix = \"a{b}\": may only hold letters, digits and : . _ / - (braces would change the keys' hash slots). Fix: use a prefix such as shop:session:",
+                        "redis-session.idle-timeout = \"30\": not a positive duration. Fix: write a number with a unit: 500ms, 30s, 30m, 8h (or ISO-8601 such as PT30M)",
+                        "redis-session.cookie.same-site = \"None\": browsers reject SameSite=None without Secure. Fix: set redis-session.cookie.secure=true, or use Lax",
+                        "redis-session.unavailable-status = \"200\": out of range or not a number. Fix: use a 5xx status such as 503"));
+    }
+
+    @Test
+    void shouldRoundTripAllowedValuesWithJsonbAndRefuseOthers() throws Exception {
+        SessionSettings settings = read(Map.of("redis-session.codec", "jsonb", "redis-session.serialization.allow", "dev.rediscdi.session.internal.*"));
+        SessionCodec codec = Codecs.create(settings, getClass().getClassLoader(), new ConfigProblems());
+        Item item = new Item();
+        item.name = "pear";
+        item.count = 3;
+        Item back = (Item) codec.decode(codec.encode(item), getClass().getClassLoader());
+        assertThat(back.name).isEqualTo("pear");
+        assertThat(back.count).isEqualTo(3);
+        assertThat(codec.decode(codec.encode(new ArrayList<>(List.of("a"))), getClass().getClassLoader())).isEqualTo(List.of("a"));
+        assertThatThrownBy(() -> codec.decode("java.io.File\n\"/etc/passwd\"".getBytes(), getClass().getClassLoader()))
+                .isInstanceOf(InvalidClassException.class).hasMessageContaining("not in redis-session.serialization.allow");
+    }
+
+    @Test
+    void shouldNameTheFixForAnUnknownCodec() {
+        ConfigProblems problems = new ConfigProblems();
+        Codecs.create(read(Map.of("redis-session.codec", "com.example.Nope")), getClass().getClassLoader(), problems);
+        assertThat(problems.list()).singleElement().asString().startsWith("redis-session.codec = \"com.example.Nope\": neither java, jsonb nor a class");
+    }
+
+    /** A JSON-B bean. */
+    public static class Item {
+        public String name;
+        public int count;
+    }
+}

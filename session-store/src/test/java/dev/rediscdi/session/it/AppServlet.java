@@ -1,0 +1,126 @@
+package dev.rediscdi.session.it;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionBindingListener;
+
+/** The application under test: one action per path, answering in plain text. */
+public class AppServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String action = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        String name = request.getParameter("name");
+        String value = request.getParameter("value");
+        String answer;
+        switch (action) {
+            case "login" -> {
+                HttpSession session = request.getSession();
+                session.setAttribute("user", value);
+                if (request.getParameter("redirect") != null) {
+                    response.sendRedirect(request.getContextPath() + "/app/whoami");
+                    return;
+                }
+                answer = "welcome " + value;
+            }
+            case "whoami" -> {
+                HttpSession session = request.getSession(false);
+                answer = session == null ? "anonymous" : String.valueOf(session.getAttribute("user"));
+            }
+            case "new" -> answer = request.getSession().getId().length() + "";
+            case "noop" -> answer = "nothing";
+            case "set" -> {
+                request.getSession().setAttribute(name, value);
+                answer = "ok";
+            }
+            case "get" -> {
+                HttpSession session = request.getSession(false);
+                answer = session == null ? "no session" : String.valueOf(session.getAttribute(name));
+            }
+            case "names" -> {
+                HttpSession session = request.getSession(false);
+                answer = session == null ? "no session" : String.join(",", new TreeMap<>(attributes(session)).keySet());
+            }
+            case "rotate" -> answer = request.changeSessionId();
+            case "invalidate" -> {
+                request.getSession().invalidate();
+                answer = "bye";
+            }
+            case "max-inactive" -> {
+                request.getSession().setMaxInactiveInterval(Integer.parseInt(value));
+                answer = "ok";
+            }
+            case "cart-add" -> {
+                @SuppressWarnings("unchecked")
+                List<String> cart = (List<String>) request.getSession().getAttribute("cart");
+                if (cart == null) {
+                    request.getSession().setAttribute("cart", new ArrayList<>(List.of(value)));
+                } else {
+                    cart.add(value); // in place, no setAttribute
+                }
+                answer = "ok";
+            }
+            case "bound" -> {
+                request.getSession().setAttribute(name, new Bound(value));
+                answer = "ok";
+            }
+            case "bean-add" -> answer = String.join(",", CDI.current().select(Cart.class).get().add(value));
+            case "bean" -> answer = String.join(",", CDI.current().select(Cart.class).get().items());
+            case "info" -> answer = request.getRequestedSessionId() + "|" + request.isRequestedSessionIdValid() + "|"
+                    + (request.getSession(false) == null ? "none" : request.getSession(false).isNew());
+            default -> {
+                response.sendError(404);
+                return;
+            }
+        }
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(answer);
+    }
+
+    private static Map<String, Object> attributes(HttpSession session) {
+        Map<String, Object> all = new TreeMap<>();
+        for (String attribute : Collections.list(session.getAttributeNames())) {
+            all.put(attribute, session.getAttribute(attribute));
+        }
+        return all;
+    }
+
+    /** Records its binding events in a static list, so that tests can see them. */
+    public static final class Bound implements HttpSessionBindingListener, Serializable {
+        private static final long serialVersionUID = 1L;
+        public static final List<String> EVENTS = Collections.synchronizedList(new ArrayList<>());
+        private final String label;
+
+        public Bound(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public void valueBound(HttpSessionBindingEvent event) {
+            EVENTS.add("bound:" + label);
+        }
+
+        @Override
+        public void valueUnbound(HttpSessionBindingEvent event) {
+            EVENTS.add("unbound:" + label);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.rediscdi.session.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.session.hostile.Evil;
+import dev.rediscdi.session.hostile.Outside;
+
+/** Concurrent requests on one session, and hostile input: cookies, stored payloads. One Jetty instance. */
+class ConcurrencyAndSecurityIT {
+    private static final String PREFIX = "sec:";
+    private static WebInstance app;
+    private static WebInstance strict;
+    private final TestEnvironment environment = TestEnvironment.get();
+
+    @BeforeAll
+    static void start() {
+        app = WebInstance.jetty(WebInstance.settings("redis-session.key-prefix", PREFIX));
+        strict = WebInstance.tomcat(WebInstance.settings("redis-session.key-prefix", PREFIX, "redis-session.cookie.secure", "true"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+        strict.close();
+    }
+
+    @Test
+    void shouldLoseNoneOfFiftyParallelRequestsSettingTheirOwnAttribute() throws Exception {
+        Browser user = new Browser();
+        user.get(app.uri("set?name=start&value=0"));
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> user.get(app.uri("set?name=a" + n + "&value=" + n))));
+            }
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo("ok");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String names = user.get(app.uri("names"));
+        for (int i = 0; i < 50; i++) {
+            assertThat(names.split(",")).contains("a" + i);
+        }
+        assertThat(user.get(app.uri("get?name=a42"))).isEqualTo("42");
+    }
+
+    @Test
+    void shouldSaveAnAttributeMutatedInPlace() {
+        Browser user = new Browser();
+        user.get(app.uri("cart-add?value=apple"));
+        user.get(app.uri("cart-add?value=pear"));
+        user.get(app.uri("cart-add?value=plum"));
+        assertThat(user.get(app.uri("get?name=cart"))).isEqualTo("[apple, pear, plum]");
+    }
+
+    @Test
+    void shouldGiveAFreshSessionForEachOfTwoHundredMalformedCookies() {
+        long keysBefore = keyCount();
+        List<String> hostile = new ArrayList<>(List.of("", " ", "*", "{}", "{a}", "..", "../../etc/passwd", "\u00e9t\u00e9",
+                "x".repeat(4096), "%00", "null", "s:{A}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA*", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "life:s:{A}x", "\"quoted\"", "a b", "a\tb", "\u2603", "a\r\nSet-Cookie: x=1",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n"));
+        for (int i = hostile.size(); i < 200; i++) {
+            String encoded = Base64.getEncoder().encodeToString(("payload-" + i + "-{*}-" + "x".repeat(i % 40)).getBytes());
+            hostile.add(encoded.substring(0, Math.min(encoded.length(), 8 + i % 40)));
+        }
+        Set<String> issued = new HashSet<>();
+        for (String value : hostile) {
+            if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                String head = Browser.sendRawCookie(app.uri("new"), value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(head).as("raw cookie %s", value.length() > 40 ? value.substring(0, 40) : value).doesNotStartWith("HTTP/1.1 5");
+                java.util.regex.Matcher id = java.util.regex.Pattern.compile("SESSION=([^;\\r]*)").matcher(head);
+                if (head.startsWith("HTTP/1.1 200")) {
+                    assertThat(id.find()).isTrue();
+                    assertThat(id.group(1)).matches("[A-Za-z0-9_-]{32}");
+                    issued.add(id.group(1));
+                }
+                continue;
+            }
+            HttpResponse<String> response = Browser.sendWithCookieHeader(app.uri("new"), "SESSION=" + value.replace("\n", ""));
+            assertThat(response.statusCode()).as("cookie %s", value.length() > 40 ? value.substring(0, 40) + "..." : value).isBetween(200, 499);
+            if (response.statusCode() == 200) {
+                String cookie = Browser.sessionCookie(response).orElseThrow();
+                String id = cookie.substring("SESSION=".length(), cookie.indexOf(';'));
+                assertThat(id).isNotEqualTo(value).matches("[A-Za-z0-9_-]{32}");
+                issued.add(id);
+            }
+        }
+        assertThat(issued).hasSizeGreaterThan(150);
+        assertThat(keys()).allMatch(key -> key.startsWith(PREFIX) || !key.startsWith("sec"), "every key of this store lies under its prefix");
+        assertThat(keyCount() - keysBefore).isLessThanOrEqualTo(issued.size() + 64);
+    }
+
+    @Test
+    void shouldDrawIdsOfAtLeast128RandomBitsAndNeverRepeatThem() {
+        Set<String> ids = new HashSet<>();
+        int[] ones = new int[192];
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> response = Browser.sendWithCookieHeader(app.uri("new"), "other=1");
+            String cookie = Browser.sessionCookie(response).orElseThrow();
+            String id = cookie.substring("SESSION=".length(), cookie.indexOf(';'));
+            assertThat(ids.add(id)).isTrue();
+            byte[] bits = Base64.getUrlDecoder().decode(id);
+            assertThat(bits).hasSize(24);
+            for (int bit = 0; bit < 192; bit++) {
+                if ((bits[bit / 8] >> (bit % 8) & 1) == 1) {
+                    ones[bit]++;
+                }
+            }
+        }
+        for (int bit = 0; bit < 192; bit++) {
+            assertThat(ones[bit]).as("bit %d set in about half of 300 ids", bit).isBetween(90, 210);
+        }
+    }
+
+    @Test
+    void shouldWriteASecureHttpOnlySameSiteLaxCookieForTheContextPath() {
+        HttpResponse<String> response = Browser.sendWithCookieHeader(strict.uri("new"), "other=1");
+        String cookie = Browser.sessionCookie(response).orElseThrow();
+        assertThat(cookie).containsIgnoringCase("; Path=/").containsIgnoringCase("; Secure").containsIgnoringCase("; HttpOnly")
+                .containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("Domain=");
+    }
+
+    @Test
+    void shouldNeverAnswer500ForHostileStoredValues() throws Exception {
+        Evil.triggered = false;
+        List<byte[]> payloads = new ArrayList<>();
+        payloads.add(serialize(new Evil()));
+        payloads.add(serialize(List.of(new Evil())));
+        payloads.add(serialize(new java.util.HashMap<>(java.util.Map.of("k", new Evil()))));
+        payloads.add(serialize(nest(100)));
+        payloads.add(serialize(nest(300)));
+        payloads.add(serialize(new int[200_000]));
+        payloads.add(serialize(new String[150_000]));
+        payloads.add(hugeArrayHeader());
+        payloads.add(new byte[] { (byte) 0xAC, (byte) 0xED, 0, 5 });
+        payloads.add(new byte[] { 1, 2, 3 });
+        payloads.add(new byte[0]);
+        payloads.add(new byte[2 * 1024 * 1024]);
+        payloads.add(serialize(new java.util.Vector<>(List.of(new Evil()))));
+        payloads.add(serialize(new Object[] { new Evil() }));
+        payloads.add(serialize(Evil.class)); // a Class object outside the allow-list
+        payloads.add(serialize(new java.net.URL("http://example.invalid/"))); // outside the allow-list
+        payloads.add(serialize(new java.io.File("/etc/passwd")));
+        payloads.add(truncate(serialize(new ArrayList<>(List.of("a", "b"))), 20));
+        payloads.add(serialize(new Outside()));
+        payloads.add(serialize(new java.util.concurrent.atomic.AtomicReference<>(new Evil())));
+        assertThat(payloads).hasSize(20);
+
+        RedisClient redis = environment.weld.select(RedisClient.class).get();
+        for (int i = 0; i < payloads.size(); i++) {
+            Browser user = new Browser();
+            user.get(app.uri("set?name=ok&value=kept"));
+            String key = PREFIX + "s:{" + user.sessionId().charAt(0) + "}" + user.sessionId();
+            redis.send("HSET", key, "=bad", payloads.get(i)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            HttpResponse<String> response = user.send(app.uri("get?name=bad"));
+            assertThat(response.statusCode()).as("payload %d", i).isEqualTo(200);
+            assertThat(response.body()).as("payload %d", i).isEqualTo("null");
+            assertThat(user.get(app.uri("names"))).as("dropped, the rest kept").isEqualTo("ok");
+            assertThat(redis.send("HEXISTS", key, "=bad").toCompletableFuture().get(5, TimeUnit.SECONDS).toInteger()).isZero();
+        }
+        assertThat(Evil.triggered).as("no readObject of a class outside the allow-list ran").isFalse();
+    }
+
+    private long keyCount() {
+        return Long.parseLong(environment.standalone.command("DBSIZE").trim());
+    }
+
+    private List<String> keys() {
+        return List.of(environment.standalone.command("KEYS", "*").split("\\R"));
+    }
+
+    private static Object nest(int depth) {
+        List<Object> root = new ArrayList<>();
+        List<Object> current = root;
+        for (int i = 0; i < depth; i++) {
+            List<Object> next = new ArrayList<>();
+            current.add(next);
+            current = next;
+        }
+        return root;
+    }
+
+    private static byte[] hugeArrayHeader() throws IOException {
+        byte[] bytes = serialize(new long[4]);
+        // the array length is the 4 bytes before the elements: claim two billion elements
+        int lengthAt = bytes.length - 4 * 8 - 4;
+        bytes[lengthAt] = 0x7f;
+        bytes[lengthAt + 1] = (byte) 0xff;
+        bytes[lengthAt + 2] = (byte) 0xff;
+        bytes[lengthAt + 3] = (byte) 0xff;
+        return bytes;
+    }
+
+    private static byte[] truncate(byte[] bytes, int length) {
+        return java.util.Arrays.copyOf(bytes, Math.min(length, bytes.length));
+    }
+
+    private static byte[] serialize(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.rediscdi.session.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rediscdi.testing.RedisServer;
+
+/** Redis down, Redis Cluster, and the Redis round trips each kind of request costs. */
+class TopologyAndRoundTripsIT {
+    /** Commands the store's script runs inside Redis; every other command is a round trip of its own. */
+    private static final Set<String> INSIDE_SCRIPT = Set.of("time", "hmget", "hset", "hget", "hgetall", "pexpireat", "persist",
+            "exists", "rename", "zrem", "zadd", "hdel", "del", "zrangebyscore");
+    private final TestEnvironment environment = TestEnvironment.get();
+
+    @Test
+    void shouldAnswer503AndWriteNothingWhileRedisIsDown() throws Exception {
+        RedisServer fragile = environment.fragile;
+        try (WebInstance app = WebInstance.jetty(WebInstance.settings("redis-session.client", "fragile", "redis-session.key-prefix", "down:"))) {
+            Browser user = new Browser();
+            user.get(app.uri("login?value=grace"));
+            String keysBefore = fragile.command("KEYS", "down:*");
+            fragile.stop();
+            try {
+                HttpResponse<String> read = user.send(app.uri("whoami"));
+                assertThat(read.statusCode()).isEqualTo(503);
+                Browser newcomer = new Browser();
+                HttpResponse<String> created = newcomer.send(app.uri("login?value=heidi"));
+                assertThat(created.statusCode()).isEqualTo(503);
+                assertThat(Browser.sessionCookie(created)).as("no cookie for a session that was not stored").isEmpty();
+            } finally {
+                fragile.restart();
+            }
+            // the restarted server keeps no data (no persistence in tests): nothing may have been written while it was down
+            assertThat(keysBefore).isNotEmpty();
+            assertThat(fragile.command("KEYS", "down:*")).as("nothing half-written").isEmpty();
+            assertThat(new Browser().get(app.uri("login?value=ivan"))).as("served again once Redis is back").isEqualTo("welcome ivan");
+        }
+    }
+
+    @Test
+    void shouldRotateIdsOnRedisClusterWithoutCrossSlotErrors() throws Exception {
+        Map<String, String> settings = WebInstance.settings("redis-session.client", "cluster", "redis-session.key-prefix", "cl:");
+        try (WebInstance a = WebInstance.jetty(settings); WebInstance b = WebInstance.tomcat(settings)) {
+            for (int user = 0; user < 8; user++) {
+                Browser browser = new Browser();
+                browser.get(a.uri("login?value=user" + user));
+                String first = browser.sessionId();
+                for (int rotation = 0; rotation < 3; rotation++) {
+                    browser.get((rotation % 2 == 0 ? b : a).uri("rotate"));
+                }
+                assertThat(browser.sessionId()).isNotEqualTo(first).startsWith(first.substring(0, 1));
+                assertThat(browser.get(b.uri("whoami"))).isEqualTo("user" + user);
+                Browser old = new Browser();
+                old.sessionId(first);
+                assertThat(old.get(a.uri("whoami"))).isEqualTo("anonymous");
+            }
+        }
+    }
+
+    @Test
+    void shouldNeedOneRoundTripPerReadAndOneMoreOnlyWhenSomethingChanged() throws Exception {
+        RedisServer counted = environment.counted;
+        try (WebInstance app = WebInstance.jetty(WebInstance.settings("redis-session.client", "counted", "redis-session.key-prefix", "rt:",
+                "redis-session.sweep-interval", "1h"))) {
+            Browser user = new Browser();
+            new Browser().get(app.uri("set?name=warm&value=up")); // connects the client and loads the script into Redis
+            assertThat(roundTrips(() -> user.get(app.uri("noop")))).as("no session, no cookie").isZero();
+            assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=1")))).as("new session with one attribute").isEqualTo(1);
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=a")))).as("read-only").isEqualTo(1);
+            assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=2")))).as("one attribute changed").isEqualTo(2);
+            assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=2")))).as("same value set again: written").isEqualTo(2);
+            user.get(app.uri("cart-add?value=x"));
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=cart")))).as("mutable value read, unchanged: no write").isEqualTo(1);
+        }
+    }
+
+    private long roundTrips(Runnable request) {
+        Map<String, Long> before = commandStats();
+        request.run();
+        Map<String, Long> after = commandStats();
+        long trips = 0;
+        for (Map.Entry<String, Long> entry : after.entrySet()) {
+            if (!INSIDE_SCRIPT.contains(entry.getKey()) && !entry.getKey().equals("info")) {
+                trips += entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+            }
+        }
+        return trips;
+    }
+
+    private Map<String, Long> commandStats() {
+        Map<String, Long> calls = new HashMap<>();
+        Matcher matcher = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)").matcher(environment.counted.command("INFO", "commandstats"));
+        while (matcher.find()) {
+            calls.put(matcher.group(1), Long.parseLong(matcher.group(2)));
+        }
+        return calls;
+    }
+}
