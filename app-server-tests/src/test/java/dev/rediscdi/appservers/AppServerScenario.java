@@ -1,0 +1,210 @@
+package dev.rediscdi.appservers;
+
+import static dev.rediscdi.appservers.RedisApp.Client.CACHE;
+import static dev.rediscdi.appservers.RedisApp.Client.DEFAULT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.rediscdi.appservers.harness.AppClient;
+import dev.rediscdi.appservers.harness.AppDeployment;
+import dev.rediscdi.appservers.harness.AppServer;
+import dev.rediscdi.testing.RedisServer;
+
+/**
+ * The scenario every application server passes with the test WAR: one Redis for the class, one server instance
+ * started once (a second one on demand), a browser with a cookie jar. Each test uses keys of its own; a test that
+ * restarts something leaves it running.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AppServerScenario {
+
+    /** How long the application may take to answer again after Redis came back. */
+    private static final Duration RECOVERY = Duration.ofSeconds(20);
+    private static final String READINESS_PATH = "api/deployment";
+
+    private RedisServer redis;
+    private AppServer server;
+    private AppServer secondServer;
+    private final AppClient browser = new AppClient();
+    private RedisApp app;
+    private String testName;
+
+    @RegisterExtension
+    final ServerLogsOnFailure logsOnFailure = new ServerLogsOnFailure(this::servers, () -> redis);
+
+    /** A new, not yet started instance of the server under test, in a work directory of its own. */
+    protected abstract AppServer newServer(String instanceName, AppDeployment deployment);
+
+    @BeforeAll
+    void startRedisAndServer() {
+        redis = RedisServer.builder().start();
+        server = newServer("a", deployment());
+        server.start();
+        app = new RedisApp(browser, server);
+    }
+
+    @AfterAll
+    void stopServers() {
+        try {
+            for (AppServer running : servers()) {
+                running.close();
+            }
+        } finally {
+            if (redis != null) {
+                redis.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void rememberName(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+    }
+
+    @Test
+    void shouldAnswerThroughTheDefaultAndTheNamedClient() {
+        String key = key();
+
+        assertThat(app.write(DEFAULT, key, "through the default client").statusCode()).isEqualTo(204);
+        assertThat(app.write(CACHE, key, "through the cache client").statusCode()).isEqualTo(204);
+
+        assertThat(app.read(DEFAULT, key).body()).isEqualTo("through the default client");
+        assertThat(app.read(CACHE, key).body()).isEqualTo("through the cache client");
+        assertThat(redis.command("GET", key)).as("the default client writes to database 0")
+                .isEqualTo("through the default client");
+        assertThat(valueInDatabase(1, key)).as("the cache client writes to database 1 (redis.cache.hosts=.../1)")
+                .isEqualTo("through the cache client");
+        assertThat(app.read(DEFAULT, key + ":absent").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldRecoverFromARedisRestartWithoutRedeployment() {
+        String key = key();
+        assertThat(app.write(DEFAULT, key, "before").statusCode()).isEqualTo(204);
+        String deployment = app.deploymentId();
+
+        redis.restart();
+        assertThat(redis.command("EXISTS", key)).as("the restarted Redis lost its data (no persistence)").isEqualTo("0");
+
+        awaitStatus(() -> app.write(DEFAULT, key, "after"), 204);
+        awaitStatus(() -> app.write(CACHE, key, "after"), 204);
+        assertThat(app.read(DEFAULT, key).body()).isEqualTo("after");
+        assertThat(app.read(CACHE, key).body()).isEqualTo("after");
+        assertThat(app.deploymentId()).as("the same deployment answers: nothing was redeployed").isEqualTo(deployment);
+    }
+
+    @Test
+    void shouldWorkAfterTheServerRestarts() {
+        String key = key();
+        assertThat(app.write(DEFAULT, key, "written before the restart").statusCode()).isEqualTo(204);
+        assertThat(app.write(CACHE, key, "cached before the restart").statusCode()).isEqualTo(204);
+        String deployment = app.deploymentId();
+        long pid = server.pid();
+
+        server.restart();
+
+        assertThat(server.pid()).as("a new server JVM").isNotEqualTo(pid);
+        assertThat(app.deploymentId()).as("a new deployment").isNotEqualTo(deployment);
+        assertThat(app.read(DEFAULT, key).body()).isEqualTo("written before the restart");
+        assertThat(app.read(CACHE, key).body()).isEqualTo("cached before the restart");
+        assertThat(app.write(DEFAULT, key, "written after the restart").statusCode()).isEqualTo(204);
+        assertThat(redis.command("GET", key)).isEqualTo("written after the restart");
+    }
+
+    @Test
+    void shouldShareRedisDataBetweenTwoInstances() {
+        RedisApp other = new RedisApp(browser, secondServer());
+        String key = key();
+
+        assertThat(app.write(DEFAULT, key, "from the first instance").statusCode()).isEqualTo(204);
+        assertThat(other.read(DEFAULT, key).body()).isEqualTo("from the first instance");
+        assertThat(other.write(CACHE, key, "from the second instance").statusCode()).isEqualTo(204);
+        assertThat(app.read(CACHE, key).body()).isEqualTo("from the second instance");
+        assertThat(other.deploymentId()).as("two deployments").isNotEqualTo(app.deploymentId());
+        assertThat(other.server().appUri().getPort()).isNotEqualTo(server.appUri().getPort());
+    }
+
+    /** The first instance's application. */
+    RedisApp app() {
+        return app;
+    }
+
+    /** The Redis every instance of this class uses. */
+    RedisServer redis() {
+        return redis;
+    }
+
+    /** A second instance of the same server (other ports, other directory, same Redis), started on first use. */
+    AppServer secondServer() {
+        if (secondServer == null) {
+            secondServer = newServer("b", deployment());
+            secondServer.start();
+        }
+        return secondServer;
+    }
+
+    /** A key of this test's own. */
+    String key() {
+        return "app-server-it:" + testName + ":" + UUID.randomUUID();
+    }
+
+    private AppDeployment deployment() {
+        return AppDeployment.of(READINESS_PATH, Map.of("APP_REDIS_URL", redis.uri()));
+    }
+
+    private List<AppServer> servers() {
+        List<AppServer> servers = new ArrayList<>();
+        if (server != null) {
+            servers.add(server);
+        }
+        if (secondServer != null) {
+            servers.add(secondServer);
+        }
+        return servers;
+    }
+
+    /** GET of {@code key} in database {@code database}, on a connection of its own (SELECT inside a script). */
+    private String valueInDatabase(int database, String key) {
+        return redis.command("EVAL", "redis.call('SELECT', ARGV[1]) return redis.call('GET', KEYS[1])", "1", key,
+                Integer.toString(database));
+    }
+
+    /** Repeats {@code request} (at most {@link #RECOVERY}) until it answers {@code status}. */
+    private static void awaitStatus(Supplier<HttpResponse<String>> request, int status) {
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        HttpResponse<String> last;
+        do {
+            last = request.get();
+            if (last.statusCode() == status) {
+                return;
+            }
+            pause();
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("still " + last.statusCode() + " instead of " + status + " after "
+                + RECOVERY.toSeconds() + " s: " + last.request().method() + " " + last.uri() + "\n" + last.body());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
