@@ -3,6 +3,7 @@ package dev.rediscdi.appservers;
 import static dev.rediscdi.appservers.RedisApp.Client.CACHE;
 import static dev.rediscdi.appservers.RedisApp.Client.DEFAULT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -137,6 +138,18 @@ abstract class AppServerScenario {
         assertThat(app.read(CACHE, key).body()).isEqualTo("from the second instance");
         assertThat(other.deploymentId()).as("two deployments").isNotEqualTo(app.deploymentId());
         assertThat(other.server().appUri().getPort()).isNotEqualTo(server.appUri().getPort());
+    }
+
+    @Test
+    void shouldRefuseABadConfigurationAtDeploymentWithTheLibrarysMessage() {
+        AppDeployment misconfigured = AppDeployment.of(READINESS_PATH, Map.of("APP_REDIS_URL", "redis://127.0.0.1:70000"));
+        try (AppServer refusing = newServer("misconfigured", misconfigured)) {
+            assertThatThrownBy(refusing::start)
+                    .hasMessageContaining("did not start the application")
+                    .hasMessageContaining("Invalid Redis configuration (2 problems)")
+                    .hasMessageContaining("redis.hosts = \"redis://127.0.0.1:70000\": port 70000 is out of range")
+                    .hasMessageContaining("redis.cache.hosts = \"redis://127.0.0.1:70000/1\": port 70000 is out of range");
+        }
     }
 
     /** The first instance's application. */

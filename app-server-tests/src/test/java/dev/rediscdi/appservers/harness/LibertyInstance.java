@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
 final class LibertyInstance implements ServerInstance {
 
     private static final String SERVER = "app";
-    /** A Liberty error message, e.g. {@code [ERROR   ] CWWKZ0002E: An exception occurred while starting ...}. */
-    private static final Pattern ERROR = Pattern.compile("^\\[ERROR\\s*\\] ([A-Z]{4,5}\\d{4}E:.*)$", Pattern.MULTILINE);
+    /**
+     * A Liberty error message, e.g. {@code [ERROR   ] CWWKZ0002E: An exception occurred while starting ...}, with
+     * the lines that continue it (an exception message spanning several lines) up to the next message.
+     */
+    private static final Pattern ERROR = Pattern.compile("^\\[ERROR\\s*\\] ([A-Z]{4,5}\\d{4}E:.*(?:\n[^\\[\n].*)*)",
+            Pattern.MULTILINE);
 
     private final Path home;
     private final Path userDirectory;
