@@ -5,13 +5,11 @@ import static dev.rediscdi.appservers.RedisApp.Client.DEFAULT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +25,13 @@ import dev.rediscdi.appservers.harness.AppServer;
 import dev.rediscdi.testing.RedisServer;
 
 /**
- * The scenario every application server passes with the test WAR: one Redis for the class, one server instance
- * started once (a second one on demand), a browser with a cookie jar. Each test uses keys of its own; a test that
- * restarts something leaves it running.
+ * The scenario every application server passes with the test WAR, and its core: the clients answer, survive a
+ * Redis restart and a server restart, two instances share one Redis, a bad configuration is refused. One Redis for
+ * the class, one server instance started once (a second one on demand), a browser with a cookie jar. Each test
+ * uses keys of its own; a test that restarts something leaves it running. Further parts: see {@link Scenario}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AppServerScenario {
+abstract class AppServerScenario implements Scenario {
 
     /** How long the application may take to answer again after Redis came back. */
     private static final Duration RECOVERY = Duration.ofSeconds(20);
@@ -42,7 +41,6 @@ abstract class AppServerScenario {
     private AppServer server;
     private AppServer secondServer;
     private final AppClient browser = new AppClient();
-    private RedisApp app;
     private String testName;
 
     @RegisterExtension
@@ -56,7 +54,6 @@ abstract class AppServerScenario {
         redis = RedisServer.builder().start();
         server = newServer("a", deployment());
         server.start();
-        app = new RedisApp(browser, server);
     }
 
     @AfterAll
@@ -79,6 +76,7 @@ abstract class AppServerScenario {
 
     @Test
     void shouldAnswerThroughTheDefaultAndTheNamedClient() {
+        RedisApp app = app();
         String key = key();
 
         assertThat(app.write(DEFAULT, key, "through the default client").statusCode()).isEqualTo(204);
@@ -95,6 +93,7 @@ abstract class AppServerScenario {
 
     @Test
     void shouldRecoverFromARedisRestartWithoutRedeployment() {
+        RedisApp app = app();
         String key = key();
         assertThat(app.write(DEFAULT, key, "before").statusCode()).isEqualTo(204);
         String deployment = app.deploymentId();
@@ -102,8 +101,8 @@ abstract class AppServerScenario {
         redis.restart();
         assertThat(redis.command("EXISTS", key)).as("the restarted Redis lost its data (no persistence)").isEqualTo("0");
 
-        awaitStatus(() -> app.write(DEFAULT, key, "after"), 204);
-        awaitStatus(() -> app.write(CACHE, key, "after"), 204);
+        Eventually.status(204, RECOVERY, () -> app.write(DEFAULT, key, "after"));
+        Eventually.status(204, RECOVERY, () -> app.write(CACHE, key, "after"));
         assertThat(app.read(DEFAULT, key).body()).isEqualTo("after");
         assertThat(app.read(CACHE, key).body()).isEqualTo("after");
         assertThat(app.deploymentId()).as("the same deployment answers: nothing was redeployed").isEqualTo(deployment);
@@ -111,6 +110,7 @@ abstract class AppServerScenario {
 
     @Test
     void shouldWorkAfterTheServerRestarts() {
+        RedisApp app = app();
         String key = key();
         assertThat(app.write(DEFAULT, key, "written before the restart").statusCode()).isEqualTo(204);
         assertThat(app.write(CACHE, key, "cached before the restart").statusCode()).isEqualTo(204);
@@ -129,7 +129,8 @@ abstract class AppServerScenario {
 
     @Test
     void shouldShareRedisDataBetweenTwoInstances() {
-        RedisApp other = new RedisApp(browser, secondServer());
+        RedisApp app = app();
+        RedisApp other = secondApp();
         String key = key();
 
         assertThat(app.write(DEFAULT, key, "from the first instance").statusCode()).isEqualTo(204);
@@ -155,18 +156,18 @@ abstract class AppServerScenario {
         }
     }
 
-    /** The first instance's application. */
-    RedisApp app() {
-        return app;
-    }
-
-    /** The Redis every instance of this class uses. */
-    RedisServer redis() {
+    @Override
+    public RedisServer redis() {
         return redis;
     }
 
-    /** A second instance of the same server (other ports, other directory, same Redis), started on first use. */
-    AppServer secondServer() {
+    @Override
+    public AppServer server() {
+        return server;
+    }
+
+    @Override
+    public AppServer secondServer() {
         if (secondServer == null) {
             secondServer = newServer("b", deployment());
             secondServer.start();
@@ -174,8 +175,13 @@ abstract class AppServerScenario {
         return secondServer;
     }
 
-    /** A key of this test's own. */
-    String key() {
+    @Override
+    public AppClient browser() {
+        return browser;
+    }
+
+    @Override
+    public String key() {
         return "app-server-it:" + testName + ":" + UUID.randomUUID();
     }
 
@@ -198,29 +204,5 @@ abstract class AppServerScenario {
     private String valueInDatabase(int database, String key) {
         return redis.command("EVAL", "redis.call('SELECT', ARGV[1]) return redis.call('GET', KEYS[1])", "1", key,
                 Integer.toString(database));
-    }
-
-    /** Repeats {@code request} (at most {@link #RECOVERY}) until it answers {@code status}. */
-    private static void awaitStatus(Supplier<HttpResponse<String>> request, int status) {
-        long deadline = System.nanoTime() + RECOVERY.toNanos();
-        HttpResponse<String> last;
-        do {
-            last = request.get();
-            if (last.statusCode() == status) {
-                return;
-            }
-            pause();
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("still " + last.statusCode() + " instead of " + status + " after "
-                + RECOVERY.toSeconds() + " s: " + last.request().method() + " " + last.uri() + "\n" + last.body());
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

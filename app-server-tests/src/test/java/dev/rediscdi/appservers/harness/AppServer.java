@@ -87,9 +87,14 @@ public final class AppServer implements AutoCloseable {
         start();
     }
 
+    /** The server's HTTP root, e.g. {@code http://127.0.0.1:18080/} (where {@code health/ready} is served). */
+    public URI serverUri() {
+        return URI.create("http://127.0.0.1:" + instance.httpPort() + "/");
+    }
+
     /** The application's root, e.g. {@code http://127.0.0.1:18080/redis-cdi-app/}. */
     public URI appUri() {
-        return URI.create("http://127.0.0.1:" + instance.httpPort() + "/" + deployment.contextRoot() + "/");
+        return serverUri().resolve(deployment.contextRoot() + "/");
     }
 
     /** The pid of the server JVM (of the last start). */
