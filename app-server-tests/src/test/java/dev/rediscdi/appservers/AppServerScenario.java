@@ -89,6 +89,8 @@ abstract class AppServerScenario implements Scenario {
         assertThat(valueInDatabase(1, key)).as("the cache client writes to database 1 (redis.cache.hosts=.../1)")
                 .isEqualTo("through the cache client");
         assertThat(app.read(DEFAULT, key + ":absent").statusCode()).isEqualTo(404);
+        assertThat(app.vertxSource()).as("the library runs on the WAR's Vert.x, not on one of the server")
+                .contains("WEB-INF/lib/vertx-core-");
     }
 
     @Test

@@ -37,9 +37,18 @@ final class RedisApp {
 
     /** Drawn once per deployment: tells whether two answers came from the same deployment. */
     String deploymentId() {
-        HttpResponse<String> response = browser.get(server.appUri().resolve("api/deployment"));
+        return text("api/deployment");
+    }
+
+    /** Where the application's Vert.x classes come from (a URL of the jar). */
+    String vertxSource() {
+        return text("api/deployment/vertx");
+    }
+
+    private String text(String path) {
+        HttpResponse<String> response = browser.get(server.appUri().resolve(path));
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET api/deployment on " + server + " answered " + response.statusCode());
+            throw new AssertionError("GET " + path + " on " + server + " answered " + response.statusCode());
         }
         return response.body();
     }

@@ -15,7 +15,12 @@ public record AppDeployment(Path war, String readinessPath, Map<String, String> 
 
     /** The WAR built by this module. */
     public static AppDeployment of(String readinessPath, Map<String, String> environment) {
-        return new AppDeployment(Distributions.war(), readinessPath, environment);
+        return new AppDeployment(builtWar(), readinessPath, environment);
+    }
+
+    /** The WAR built by this module ({@code target/redis-cdi-app.war}). */
+    public static Path builtWar() {
+        return Distributions.war();
     }
 
     /** The WAR's name without {@code .war}: the context root on both servers. */
