@@ -11,8 +11,9 @@ import java.util.stream.Collector;
  * each call runs a new iteration.
  *
  * <p>What Redis guarantees holds: every element present for the whole iteration is seen, elements added or
- * removed meanwhile may or may not be, and an element may be seen more than once. On a cluster, {@code SCAN}
- * covers the keys of one primary only.
+ * removed meanwhile may or may not be, and an element may be seen more than once. On a cluster, do not use
+ * {@code keys().scan()}: {@code SCAN} has no key, and the driver sends each page to any node ({@code HSCAN},
+ * {@code SSCAN} and {@code ZSCAN} follow their key and work).
  *
  * @param <T> the element type
  */
