@@ -16,6 +16,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
+@SuppressWarnings("varargs") // the varargs arrays are only read, never stored or exposed
 final class GeoGroup<K, V> extends Group<K, V> implements GeoCommands<K, V> {
 
     GeoGroup(CommandSink sink, Codecs codecs, Type keyType, Type valueType) {

@@ -8,6 +8,7 @@ import dev.rediscdi.internal.codec.Codecs;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 
+@SuppressWarnings("varargs") // the varargs arrays are only read, never stored or exposed
 final class HyperLogLogGroup<K, V> extends Group<K, V> implements HyperLogLogCommands<K, V> {
 
     HyperLogLogGroup(CommandSink sink, Codecs codecs, Type keyType, Type valueType) {

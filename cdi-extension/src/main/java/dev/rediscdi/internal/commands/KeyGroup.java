@@ -14,6 +14,7 @@ import dev.rediscdi.internal.codec.Codecs;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 
+@SuppressWarnings("varargs") // the varargs arrays are only read, never stored or exposed
 final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
 
     KeyGroup(CommandSink sink, Codecs codecs, Type keyType) {

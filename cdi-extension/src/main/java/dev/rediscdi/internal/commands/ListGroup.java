@@ -16,6 +16,7 @@ import io.vertx.redis.client.Response;
 
 // The blocking pops need nothing special here: the client routes BLPOP, BRPOP and BLMOVE to a pooled connection
 // of their own, without deadline.
+@SuppressWarnings("varargs") // the varargs arrays are only read, never stored or exposed
 final class ListGroup<K, V> extends Group<K, V> implements ListCommands<K, V> {
 
     ListGroup(CommandSink sink, Codecs codecs, Type keyType, Type valueType) {

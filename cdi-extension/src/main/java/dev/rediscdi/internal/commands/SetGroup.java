@@ -16,6 +16,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
+@SuppressWarnings("varargs") // the varargs arrays are only read, never stored or exposed
 final class SetGroup<K, V> extends Group<K, V> implements SetCommands<K, V> {
 
     SetGroup(CommandSink sink, Codecs codecs, Type keyType, Type valueType) {

@@ -19,6 +19,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
+@SuppressWarnings("varargs") // the varargs arrays are only read, never stored or exposed
 final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommands<K, V> {
     private static final ZAddArgs NO_OPTIONS = new ZAddArgs();
     private static final ZRangeArgs NO_RANGE_OPTIONS = new ZRangeArgs();

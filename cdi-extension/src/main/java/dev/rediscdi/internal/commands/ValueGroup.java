@@ -13,6 +13,7 @@ import dev.rediscdi.internal.codec.Codecs;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 
+@SuppressWarnings("varargs") // the varargs arrays are only read, never stored or exposed
 final class ValueGroup<K, V> extends Group<K, V> implements ValueCommands<K, V> {
 
     ValueGroup(CommandSink sink, Codecs codecs, Type keyType, Type valueType) {
