@@ -7,27 +7,33 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import dev.rediscdi.CommandResults;
+import dev.rediscdi.NamedRedisClient;
 import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisOptionsCustomizer;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.RedisScript;
 import dev.rediscdi.ReplyType;
 import dev.rediscdi.testing.RedisCluster;
 import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.TestConfig;
+import io.vertx.redis.client.RedisClusterTransactions;
+import io.vertx.redis.client.RedisOptions;
 
-/** Typed commands, pipelines and scripts on a cluster: each command goes to the node of its key. */
+/** Typed commands, pipelines, scripts and transactions on a cluster: each command goes to the node of its key. */
 class TypedCommandsOnClusterIT {
 
     @Test
     void shouldRouteTypedCommandsPipelinesAndScriptsByKey() throws Exception {
         try (RedisCluster cluster = RedisCluster.builder().start();
                 TestConfig config = TestConfig.of("redis.hosts", String.join(",", cluster.uris()), "redis.client-type", "cluster",
-                        "redis.connections", "2")) {
-            WeldContainer container = Containers.boot();
+                        "redis.connections", "2", "redis.tx.hosts", String.join(",", cluster.uris()), "redis.tx.client-type", "cluster")) {
+            WeldContainer container = Containers.boot(SingleNodeTransactions.class);
             try {
                 RedisClient redis = container.select(RedisClient.class).get();
                 String prefix = "c:" + UUID.randomUUID() + ":";
@@ -54,8 +60,29 @@ class TypedCommandsOnClusterIT {
                     assertThat(redis.eval(script, ReplyType.LONG, List.of(prefix + "s" + i), 2).toCompletableFuture().get(5, TimeUnit.SECONDS))
                             .isEqualTo(2L);
                 }
+
+                // the driver refuses transactions on a cluster unless told to run them on one node
+                RedisClient tx = container.select(RedisClient.class, NamedRedisClient.Literal.of("tx")).get();
+                String stock = "{" + prefix + "}stock";
+                CommandResults done = tx.transaction(List.of(stock), 3, reads -> reads.value(Long.class).get(stock),
+                        (left, t) -> {
+                            t.value(Long.class).set(stock, left == null ? 10L : left - 1);
+                            t.list(String.class).lpush("{" + prefix + "}log", "taken");
+                        }).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertThat(done.<Long>get(1)).isEqualTo(1L);
+                assertThat(cluster.primaryForKey(stock).command("GET", stock)).isEqualTo("10");
             } finally {
                 container.shutdown();
+            }
+        }
+    }
+
+    @ApplicationScoped
+    static class SingleNodeTransactions implements RedisOptionsCustomizer {
+        @Override
+        public void customize(String clientName, RedisOptions options) {
+            if (clientName.equals("tx")) {
+                options.setClusterTransactions(RedisClusterTransactions.SINGLE_NODE);
             }
         }
     }
