@@ -2,6 +2,11 @@ package dev.rediscdi;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import dev.rediscdi.internal.commands.TypedCommands;
 
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -26,8 +31,12 @@ import io.vertx.redis.client.Response;
  * alternative: {@code SELECT} (put the database in the URI), {@code AUTH}/{@code HELLO} (use the
  * properties), {@code SUBSCRIBE} and friends (use {@link #subscribe}), {@code MULTI}/{@code WATCH} and
  * {@code WAIT} (they need a connection of their own: use {@link #withConnection}).
+ *
+ * <p>Typed commands: {@code redis.value(Order.class).get("order:42")}, {@code redis.hash(..)}, {@code redis.sortedSet(..)}
+ * and the other groups of {@link RedisCommands}; {@link #transaction}, {@link #pipeline} and {@link #eval} for
+ * transactions, pipelines and Lua scripts.
  */
-public interface RedisClient {
+public interface RedisClient extends RedisCommands {
 
     /** The client's name, or {@link RedisOptionsCustomizer#DEFAULT_CLIENT} for the default client. */
     String name();
@@ -89,4 +98,117 @@ public interface RedisClient {
      * application tolerates; {@code retry.non-idempotent=true} does the same for every command of the client.
      */
     RedisClient assumingIdempotent();
+
+    @Override
+    default <K, V> ValueCommands<K, V> value(TypeRef<K> keyType, TypeRef<V> valueType) {
+        return TypedCommands.of(this).value(keyType, valueType);
+    }
+
+    @Override
+    default <K> KeyCommands<K> keys(TypeRef<K> keyType) {
+        return TypedCommands.of(this).keys(keyType);
+    }
+
+    @Override
+    default <K, V> HashCommands<K, V> hash(TypeRef<K> keyType, TypeRef<V> valueType) {
+        return TypedCommands.of(this).hash(keyType, valueType);
+    }
+
+    @Override
+    default <K, V> ListCommands<K, V> list(TypeRef<K> keyType, TypeRef<V> valueType) {
+        return TypedCommands.of(this).list(keyType, valueType);
+    }
+
+    @Override
+    default <K, V> SetCommands<K, V> set(TypeRef<K> keyType, TypeRef<V> valueType) {
+        return TypedCommands.of(this).set(keyType, valueType);
+    }
+
+    @Override
+    default <K, V> SortedSetCommands<K, V> sortedSet(TypeRef<K> keyType, TypeRef<V> valueType) {
+        return TypedCommands.of(this).sortedSet(keyType, valueType);
+    }
+
+    @Override
+    default <K, V> StreamCommands<K, V> stream(TypeRef<K> keyType, TypeRef<V> valueType) {
+        return TypedCommands.of(this).stream(keyType, valueType);
+    }
+
+    @Override
+    default <K, V> HyperLogLogCommands<K, V> hyperLogLog(TypeRef<K> keyType, TypeRef<V> valueType) {
+        return TypedCommands.of(this).hyperLogLog(keyType, valueType);
+    }
+
+    @Override
+    default <K> BitmapCommands<K> bitmap(TypeRef<K> keyType) {
+        return TypedCommands.of(this).bitmap(keyType);
+    }
+
+    @Override
+    default <K, V> GeoCommands<K, V> geo(TypeRef<K> keyType, TypeRef<V> valueType) {
+        return TypedCommands.of(this).geo(keyType, valueType);
+    }
+
+    /**
+     * Runs the commands queued by {@code commands} as one transaction ({@code MULTI}/{@code EXEC}) on a connection of
+     * its own. The stages the queued commands answer complete once {@code EXEC} answered.
+     *
+     * <pre>{@code
+     * redis.transaction(tx -> {
+     *     tx.value(Long.class).incr("orders:count");
+     *     tx.list(Order.class).lpush("orders:recent", order);
+     * });
+     * }</pre>
+     *
+     * @return every command's result or error (an error of one command does not undo the others: Redis has no
+     *         rollback); fails with a {@link RedisReplyException} coded {@code EXECABORT}, nothing having run, if Redis
+     *         refused to queue a command (a wrong number of arguments...)
+     */
+    default CompletionStage<CommandResults> transaction(Consumer<RedisCommands> commands) {
+        if (commands == null) {
+            throw new IllegalArgumentException("commands are null: give a function that queues them");
+        }
+        return TypedCommands.transaction(this, List.of(), 1, null, (none, tx) -> commands.accept(tx));
+    }
+
+    /**
+     * An optimistic transaction: {@code WATCH}es the keys, runs {@code read} (on the transaction's connection), then
+     * {@code write} with what it read, inside {@code MULTI}/{@code EXEC}. If a watched key changed in between, nothing
+     * is written and everything runs again, up to {@code maxAttempts} times in all; then the stage fails with
+     * {@link RedisTransactionConflictException}.
+     *
+     * <pre>{@code
+     * redis.transaction(List.of("stock:42"), 5,
+     *         reads -> reads.value(Long.class).get("stock:42"),
+     *         (stock, tx) -> tx.value(Long.class).set("stock:42", stock - 1));
+     * }</pre>
+     */
+    default <I> CompletionStage<CommandResults> transaction(List<String> watchedKeys, int maxAttempts,
+            Function<RedisCommands, ? extends CompletionStage<I>> read, BiConsumer<I, RedisCommands> write) {
+        if (watchedKeys == null || read == null) {
+            throw new IllegalArgumentException("watchedKeys and read are required: give the keys to WATCH and the reads that decide the writes");
+        }
+        return TypedCommands.transaction(this, watchedKeys, maxAttempts, read, write);
+    }
+
+    /**
+     * Sends the commands queued by {@code commands} together, in order, on one connection, and completes with each
+     * one's own result or error: a refused command does not lose the replies of the others (unlike
+     * {@link #batch(List)}). Not atomic: other clients' commands may run in between. The queued commands'
+     * stages complete too. At most {@code max-waiting-handlers} commands per pipeline.
+     */
+    default CompletionStage<CommandResults> pipeline(Consumer<RedisCommands> commands) {
+        return TypedCommands.pipeline(this, commands);
+    }
+
+    /**
+     * Runs a Lua script by its digest ({@code EVALSHA}), sending its source only when Redis does not know it
+     * ({@code NOSCRIPT}).
+     *
+     * @param keys the keys the script touches ({@code KEYS[1..]}), so that a cluster routes it
+     * @param args the other arguments ({@code ARGV[1..]}), as for {@link #send(String, Object...)}
+     */
+    default <T> CompletionStage<T> eval(RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args) {
+        return TypedCommands.eval(this, script, replyType, keys, args);
+    }
 }

@@ -8,9 +8,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.enterprise.inject.Instance;
+
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisOptionsCustomizer;
 import dev.rediscdi.internal.client.DefaultRedisClient;
+import dev.rediscdi.internal.codec.CdiCodecs;
+import dev.rediscdi.internal.codec.Codecs;
+import dev.rediscdi.internal.commands.TypedSupport;
 import dev.rediscdi.internal.config.ClientConfig;
 import dev.rediscdi.internal.config.RedisOptionsFactory;
 import io.vertx.core.Vertx;
@@ -34,6 +39,7 @@ public final class RedisClients {
     private final boolean ownsVertx;
     private final List<RedisOptionsCustomizer> customizers;
     private final Map<String, Clients> clients = new ConcurrentHashMap<>();
+    private volatile Instance<Object> codecLookup;
     private volatile boolean closed;
 
     RedisClients(Map<String, ClientConfig> configs, Vertx vertx, boolean ownsVertx, List<RedisOptionsCustomizer> customizers) {
@@ -55,6 +61,11 @@ public final class RedisClients {
     /** The client of one name: {@link #DEFAULT} or the name of a named client. */
     public RedisClient client(String name) {
         return get(name).client();
+    }
+
+    /** Where the clients find the application's codec and JSON-B beans. */
+    void codecLookup(Instance<Object> lookup) {
+        this.codecLookup = lookup;
     }
 
     Clients get(String name) {
@@ -85,6 +96,9 @@ public final class RedisClients {
             subscriptions = Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false));
         }
         DefaultRedisClient client = new DefaultRedisClient(customizerName, config, redis, subscriptions, vertx);
+        String label = "Redis client '" + config.prefix() + "'";
+        Codecs codecs = codecLookup == null ? Codecs.standard(label) : CdiCodecs.of(codecLookup, customizerName, label);
+        client.typedSupport(new TypedSupport(codecs, config.timeout(), label));
         LOG.info(() -> "Redis client '" + config.prefix() + "': " + config.clientType().name().toLowerCase() + " " + config.endpoints()
                 + (config.username() != null ? " as user " + config.username() : ""));
         return new Clients(redis, RedisAPI.api(redis), client);
@@ -95,6 +109,7 @@ public final class RedisClients {
         for (Clients each : clients.values()) {
             try {
                 each.client().close();
+                each.client().typedSupport().codecs().close();
                 each.redis().close();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "closing a Redis client failed", e);

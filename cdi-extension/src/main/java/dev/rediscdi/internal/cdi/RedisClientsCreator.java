@@ -54,6 +54,8 @@ public class RedisClientsCreator implements SyntheticBeanCreator<RedisClients> {
         }
         List<RedisOptionsCustomizer> customizers = new ArrayList<>();
         lookup.select(RedisOptionsCustomizer.class).forEach(customizers::add);
-        return new RedisClients(configs, vertx, own, customizers);
+        RedisClients clients = new RedisClients(configs, vertx, own, customizers);
+        clients.codecLookup(lookup);
+        return clients;
     }
 }

@@ -24,6 +24,10 @@ final class AssumingIdempotent implements RedisClient {
         this.blocking = new DefaultBlockingRedisClient(this, timeout);
     }
 
+    DefaultRedisClient client() {
+        return client;
+    }
+
     @Override
     public String name() {
         return client.name();

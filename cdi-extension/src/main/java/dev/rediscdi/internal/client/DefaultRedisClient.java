@@ -18,7 +18,10 @@ import dev.rediscdi.Subscription;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.internal.config.ClientConfig;
 import dev.rediscdi.internal.ft.CommandPolicy;
+import dev.rediscdi.internal.codec.Codecs;
+import dev.rediscdi.internal.commands.TypedSupport;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.redis.client.Redis;
@@ -45,6 +48,7 @@ public final class DefaultRedisClient implements RedisClient {
     private final BlockingRedisClient blocking;
     private final CommandPolicy policy;
     private final RedisClient assumingIdempotent;
+    private volatile TypedSupport typedSupport;
 
     /**
      * @param redis the driver client for commands
@@ -219,6 +223,44 @@ public final class DefaultRedisClient implements RedisClient {
     @Override
     public RedisClient assumingIdempotent() {
         return assumingIdempotent;
+    }
+
+    /**
+     * Sends the requests in order on one pipelined connection and completes with each one's own outcome (a
+     * refused command fails its own future only), within the client's timeout.
+     */
+    public CompletionStage<List<Future<Response>>> pipeline(List<Request> requests) {
+        for (Request request : requests) {
+            if (CommandRoute.of(request) != CommandRoute.PIPELINED) {
+                throw new IllegalArgumentException(request.command() + " blocks its connection and cannot be part of a pipeline");
+            }
+        }
+        PendingPipeline pending = new PendingPipeline(List.copyOf(requests), System.nanoTime() + timeoutNanos, failures);
+        deadlines.track(pending);
+        pick().send(pending);
+        return pending;
+    }
+
+    /** The library's client behind {@code client} or one of its views; {@code null} for another implementation. */
+    public static DefaultRedisClient unwrap(RedisClient client) {
+        if (client instanceof DefaultRedisClient library) {
+            return library;
+        }
+        return client instanceof AssumingIdempotent view ? view.client() : null;
+    }
+
+    /** What the typed command groups need of this client: codecs and timeout. */
+    public TypedSupport typedSupport() {
+        TypedSupport support = typedSupport;
+        if (support == null) { // created outside a container: built-in codecs and JSON-B
+            support = new TypedSupport(Codecs.standard(label), failures.timeout(), label);
+            typedSupport = support;
+        }
+        return support;
+    }
+
+    public void typedSupport(TypedSupport support) {
+        this.typedSupport = support;
     }
 
     private boolean tryTakeBatchLease() {

@@ -1,0 +1,40 @@
+package dev.rediscdi;
+
+import java.time.Duration;
+
+/** Checks of option values, with messages that name the option and the value. */
+final class Arguments {
+    private Arguments() {
+    }
+
+    static <T> T required(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is null: give a value");
+        }
+        return value;
+    }
+
+    static long positiveSeconds(String name, Duration duration) {
+        long seconds = required(name, duration).getSeconds();
+        if (seconds <= 0 || duration.getNano() != 0) {
+            throw new IllegalArgumentException(name + " is " + duration + ": Redis takes a whole number of seconds above zero here; "
+                    + "use the millisecond variant for finer durations");
+        }
+        return seconds;
+    }
+
+    static long positiveMillis(String name, Duration duration) {
+        long millis = required(name, duration).toMillis();
+        if (millis <= 0) {
+            throw new IllegalArgumentException(name + " is " + duration + ": give at least one millisecond");
+        }
+        return millis;
+    }
+
+    static long atLeastOne(String name, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " is " + value + ": give 1 or more");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.rediscdi;
+
+/** An end of a list, for {@code LMOVE} and {@code BLMOVE}. */
+public enum ListSide {
+    LEFT, RIGHT
+}

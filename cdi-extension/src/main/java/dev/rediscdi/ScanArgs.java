@@ -1,0 +1,50 @@
+package dev.rediscdi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Options of {@code SCAN}, {@code HSCAN}, {@code SSCAN} and {@code ZSCAN}: {@code new ScanArgs().match("user:*").count(500)}.
+ */
+public final class ScanArgs {
+    private final List<Object> arguments = new ArrayList<>(4);
+    private String type;
+
+    /** Only elements matching a glob pattern ({@code MATCH}); filtered by Redis after it read a page. */
+    public ScanArgs match(String pattern) {
+        arguments.add("MATCH");
+        arguments.add(Arguments.required("match", pattern));
+        return this;
+    }
+
+    /** How many elements Redis looks at per page ({@code COUNT}, a hint; Redis' default is 10). */
+    public ScanArgs count(long count) {
+        arguments.add("COUNT");
+        arguments.add(Arguments.atLeastOne("count", count));
+        return this;
+    }
+
+    /** Only keys of this type ({@code TYPE}; {@code SCAN} only). */
+    public ScanArgs type(KeyType type) {
+        if (Arguments.required("type", type) == KeyType.NONE || type == KeyType.OTHER) {
+            throw new IllegalArgumentException("type is " + type + ": give the type of existing keys, such as KeyType.HASH");
+        }
+        this.type = type.name().toLowerCase(java.util.Locale.ROOT);
+        return this;
+    }
+
+    /** The Redis arguments these options stand for, in order. */
+    public List<Object> arguments() {
+        List<Object> all = new ArrayList<>(arguments);
+        if (type != null) {
+            all.add("TYPE");
+            all.add(type);
+        }
+        return all;
+    }
+
+    @Override
+    public String toString() {
+        return "ScanArgs" + arguments();
+    }
+}

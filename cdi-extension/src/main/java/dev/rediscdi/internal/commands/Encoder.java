@@ -1,0 +1,67 @@
+package dev.rediscdi.internal.commands;
+
+import java.util.List;
+
+import dev.rediscdi.RedisCodec;
+import dev.rediscdi.RedisDecodeException;
+import dev.rediscdi.internal.codec.Codecs;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/** Encodes keys and values with their codecs into requests, and decodes replies with clear errors. */
+final class Encoder<T> {
+    private final RedisCodec<T> codec;
+    private final String what;
+    private final String typeName;
+    private final String clientLabel;
+    private final boolean text;
+
+    Encoder(Codecs codecs, java.lang.reflect.Type type, String what) {
+        this.codec = codecs.of(type);
+        this.what = what;
+        this.typeName = type.getTypeName();
+        this.clientLabel = codecs.clientLabel();
+        this.text = codecs.isPlainText(type);
+    }
+
+    void add(Request request, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(request.command() + ": a " + what + " is null; Redis has no null " + what + "s");
+        }
+        if (text) {
+            request.arg((String) value); // the driver writes strings as UTF-8 without an intermediate array
+        } else {
+            request.arg(codec.encode(value));
+        }
+    }
+
+    @SafeVarargs
+    final void addAll(Request request, T... values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(request.command() + ": give at least one " + what);
+        }
+        for (T value : values) {
+            add(request, value);
+        }
+    }
+
+    void addAll(Request request, List<T> values) {
+        for (T value : values) {
+            add(request, value);
+        }
+    }
+
+    /** Decodes a bulk reply; {@code null} for nil. {@code key} names the key in the error message. */
+    @SuppressWarnings("unchecked")
+    T decode(Response reply, Object key) {
+        if (reply == null) {
+            return null;
+        }
+        try {
+            return text ? (T) (Object) reply.toString() : codec.decode(reply.toBytes());
+        } catch (RuntimeException e) {
+            throw new RedisDecodeException(clientLabel + ": the " + what + " read from key '" + key + "' cannot be decoded as "
+                    + typeName + " by the " + codec + " (" + e.getClass().getSimpleName() + "); was it written as another type?", e);
+        }
+    }
+}

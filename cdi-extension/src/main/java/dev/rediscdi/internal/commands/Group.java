@@ -1,0 +1,66 @@
+package dev.rediscdi.internal.commands;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import dev.rediscdi.internal.codec.Codecs;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/** What every command group shares: the sink, and the encoders of its keys and values. */
+abstract class Group<K, V> {
+    final CommandSink sink;
+    final Codecs codecs;
+    final Encoder<K> keys;
+    final Encoder<V> values;
+
+    Group(CommandSink sink, Codecs codecs, Type keyType, Type valueType) {
+        this.sink = sink;
+        this.codecs = codecs;
+        this.keys = new Encoder<>(codecs, keyType, "key");
+        this.values = valueType == null ? null : new Encoder<>(codecs, valueType, "value");
+    }
+
+    /** A request for {@code command} on {@code key}. */
+    final Request on(Command command, K key) {
+        Request request = Request.cmd(command);
+        keys.add(request, key);
+        return request;
+    }
+
+    final <T> CompletionStage<T> send(Request request, Function<Response, T> decode) {
+        return sink.send(request, decode);
+    }
+
+    /** Decodes a value read from {@code key}. */
+    final V value(Response reply, Object key) {
+        return values.decode(reply, key);
+    }
+
+    /** Adds option arguments: strings, integers and doubles, as the option classes give them. */
+    static Request options(Request request, List<Object> arguments) {
+        for (Object argument : arguments) {
+            if (argument instanceof String text) {
+                request.arg(text);
+            } else if (argument instanceof Long || argument instanceof Integer) {
+                request.arg(((Number) argument).longValue());
+            } else if (argument instanceof Double number) {
+                request.arg(number.toString());
+            } else {
+                throw new IllegalStateException("unexpected option argument " + argument.getClass().getName());
+            }
+        }
+        return request;
+    }
+
+    /** A double as Redis parses it ({@code Double.toString} gives {@code Infinity}, Redis wants {@code inf}). */
+    static String number(double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("a score or increment is NaN: give a number");
+        }
+        return value == Double.POSITIVE_INFINITY ? "+inf" : value == Double.NEGATIVE_INFINITY ? "-inf" : Double.toString(value);
+    }
+}

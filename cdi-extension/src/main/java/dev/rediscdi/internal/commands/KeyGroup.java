@@ -1,0 +1,158 @@
+package dev.rediscdi.internal.commands;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+import dev.rediscdi.ExpireCondition;
+import dev.rediscdi.KeyCommands;
+import dev.rediscdi.KeyType;
+import dev.rediscdi.ScanArgs;
+import dev.rediscdi.ScanIteration;
+import dev.rediscdi.internal.codec.Codecs;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+
+@SuppressWarnings("varargs") // the varargs arrays are only read, never stored or exposed
+final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
+
+    KeyGroup(CommandSink sink, Codecs codecs, Type keyType) {
+        super(sink, codecs, keyType, null);
+    }
+
+    @SafeVarargs
+    @Override
+    public final CompletionStage<Long> del(K... keys) {
+        return send(many(Command.DEL, keys), Replies::toLong);
+    }
+
+    @SafeVarargs
+    @Override
+    public final CompletionStage<Long> unlink(K... keys) {
+        return send(many(Command.UNLINK, keys), Replies::toLong);
+    }
+
+    @Override
+    public CompletionStage<Boolean> exists(K key) {
+        return send(on(Command.EXISTS, key), Replies::toBoolean);
+    }
+
+    @SafeVarargs
+    @Override
+    public final CompletionStage<Long> countExisting(K... keys) {
+        return send(many(Command.EXISTS, keys), Replies::toLong);
+    }
+
+    @SafeVarargs
+    private Request many(Command command, K... keys) {
+        Request request = Request.cmd(command);
+        this.keys.addAll(request, keys);
+        return request;
+    }
+
+    @Override
+    public CompletionStage<Boolean> expire(K key, Duration ttl) {
+        return expiry(Command.EXPIRE, key, seconds(ttl), null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> expire(K key, Duration ttl, ExpireCondition condition) {
+        return expiry(Command.EXPIRE, key, seconds(ttl), condition);
+    }
+
+    @Override
+    public CompletionStage<Boolean> pexpire(K key, Duration ttl) {
+        return expiry(Command.PEXPIRE, key, ttl.toMillis(), null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> pexpire(K key, Duration ttl, ExpireCondition condition) {
+        return expiry(Command.PEXPIRE, key, ttl.toMillis(), condition);
+    }
+
+    @Override
+    public CompletionStage<Boolean> expireat(K key, Instant at) {
+        return expiry(Command.EXPIREAT, key, at.getEpochSecond(), null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> expireat(K key, Instant at, ExpireCondition condition) {
+        return expiry(Command.EXPIREAT, key, at.getEpochSecond(), condition);
+    }
+
+    @Override
+    public CompletionStage<Boolean> pexpireat(K key, Instant at) {
+        return expiry(Command.PEXPIREAT, key, at.toEpochMilli(), null);
+    }
+
+    private static long seconds(Duration ttl) {
+        if (ttl.getNano() != 0) {
+            throw new IllegalArgumentException("EXPIRE: ttl is " + ttl + ", not a whole number of seconds; use pexpire(..) for milliseconds");
+        }
+        return ttl.getSeconds();
+    }
+
+    private CompletionStage<Boolean> expiry(Command command, K key, long amount, ExpireCondition condition) {
+        Request request = on(command, key).arg(amount);
+        if (condition != null) {
+            request.arg(condition.name());
+        }
+        return send(request, Replies::toBoolean);
+    }
+
+    @Override
+    public CompletionStage<Long> ttl(K key) {
+        return send(on(Command.TTL, key), Replies::toLong);
+    }
+
+    @Override
+    public CompletionStage<Long> pttl(K key) {
+        return send(on(Command.PTTL, key), Replies::toLong);
+    }
+
+    @Override
+    public CompletionStage<Boolean> persist(K key) {
+        return send(on(Command.PERSIST, key), Replies::toBoolean);
+    }
+
+    @Override
+    public CompletionStage<KeyType> type(K key) {
+        return send(on(Command.TYPE, key), reply -> KeyType.of(reply.toString()));
+    }
+
+    @Override
+    public CompletionStage<Void> rename(K key, K newKey) {
+        Request request = on(Command.RENAME, key);
+        keys.add(request, newKey);
+        return send(request, Replies::none);
+    }
+
+    @Override
+    public CompletionStage<Boolean> renamenx(K key, K newKey) {
+        Request request = on(Command.RENAMENX, key);
+        keys.add(request, newKey);
+        return send(request, Replies::toBoolean);
+    }
+
+    @Override
+    public CompletionStage<Boolean> copy(K source, K destination, boolean replace) {
+        Request request = on(Command.COPY, source);
+        keys.add(request, destination);
+        if (replace) {
+            request.arg("REPLACE");
+        }
+        return send(request, Replies::toBoolean);
+    }
+
+    @Override
+    public ScanIteration<K> scan() {
+        return scan(new ScanArgs());
+    }
+
+    @Override
+    public ScanIteration<K> scan(ScanArgs args) {
+        return new ScanCursor<>(cursor -> send(options(Request.cmd(Command.SCAN).arg(cursor), args.arguments()),
+                reply -> ScanCursor.page(reply, (elements, out) -> elements.forEach(key -> out.add(keys.decode(key, "(scanned)"))))));
+    }
+}

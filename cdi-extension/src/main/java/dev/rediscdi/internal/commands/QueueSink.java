@@ -1,0 +1,75 @@
+package dev.rediscdi.internal.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import dev.rediscdi.CommandResults;
+import dev.rediscdi.RedisDecodeException;
+import dev.rediscdi.RedisException;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/** Collects the commands of a pipeline or a transaction; each one's stage completes when its reply is in. */
+final class QueueSink implements CommandSink {
+    private final List<Queued<?>> queued = new ArrayList<>();
+    private boolean closed;
+
+    record Queued<T>(Request request, Function<Response, T> decode, CompletableFuture<T> result) {
+    }
+
+    @Override
+    public synchronized <T> CompletionStage<T> send(Request request, Function<Response, T> decode) {
+        if (closed) {
+            throw new IllegalStateException("a command was queued after the pipeline or transaction was sent: "
+                    + "queue every command inside the function given to pipeline(..) or transaction(..)");
+        }
+        Queued<T> command = new Queued<>(request, decode, new CompletableFuture<>());
+        queued.add(command);
+        return command.result();
+    }
+
+    synchronized List<Queued<?>> close() {
+        closed = true;
+        return List.copyOf(queued);
+    }
+
+    /** Completes each queued command from its outcome ({@link Response} or {@link RedisException}), and gathers the results. */
+    static CommandResults complete(List<Queued<?>> commands, List<Object> outcomes) {
+        List<Object> values = new ArrayList<>(commands.size());
+        List<RedisException> errors = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            Object outcome = outcomes.get(i);
+            Object value = null;
+            RedisException error = outcome instanceof RedisException failed ? failed : null;
+            if (error == null) {
+                try {
+                    value = decode(commands.get(i), (Response) outcome);
+                } catch (RedisDecodeException e) {
+                    error = e;
+                } catch (RuntimeException e) {
+                    error = new RedisException("the reply to " + commands.get(i).request().command() + " has an unexpected shape: " + e, e);
+                }
+            }
+            if (error != null) {
+                commands.get(i).result().completeExceptionally(error);
+            }
+            values.add(value);
+            errors.add(error);
+        }
+        return new CommandResults(values, errors);
+    }
+
+    private static <T> T decode(Queued<T> command, Response reply) {
+        T value = command.decode().apply(reply);
+        command.result().complete(value);
+        return value;
+    }
+
+    /** Fails every queued command, for a pipeline or transaction that failed as a whole. */
+    static void failAll(List<Queued<?>> commands, Throwable error) {
+        commands.forEach(command -> command.result().completeExceptionally(error));
+    }
+}

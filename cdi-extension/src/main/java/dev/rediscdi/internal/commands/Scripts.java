@@ -1,0 +1,48 @@
+package dev.rediscdi.internal.commands;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisReplyException;
+import dev.rediscdi.RedisScript;
+import dev.rediscdi.ReplyType;
+
+/**
+ * Runs a script by digest ({@code EVALSHA}); on {@code NOSCRIPT} (Redis restarted, failed over, or flushed its
+ * scripts) sends it in full with {@code EVAL}, which also loads it for the next calls.
+ */
+final class Scripts {
+    private Scripts() {
+    }
+
+    static <T> CompletionStage<T> eval(RedisClient client, RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args) {
+        if (script == null || replyType == null || keys == null) {
+            throw new IllegalArgumentException("eval: script, replyType and keys are required (keys may be an empty list)");
+        }
+        return client.send("EVALSHA", arguments(script.sha1(), keys, args)).handle((reply, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedStage(reply);
+            }
+            Throwable cause = Transactions.unwrap(error);
+            if (cause instanceof RedisReplyException refused && "NOSCRIPT".equals(refused.code())) {
+                return client.send("EVAL", arguments(script.source(), keys, args));
+            }
+            return CompletableFuture.<io.vertx.redis.client.Response>failedStage(cause);
+        }).thenCompose(reply -> reply).thenApply(replyType::convert);
+    }
+
+    private static Object[] arguments(String script, List<String> keys, Object[] args) {
+        Object[] all = new Object[2 + keys.size() + (args == null ? 0 : args.length)];
+        all[0] = script;
+        all[1] = keys.size();
+        for (int i = 0; i < keys.size(); i++) {
+            all[2 + i] = keys.get(i);
+        }
+        if (args != null) {
+            System.arraycopy(args, 0, all, 2 + keys.size(), args.length);
+        }
+        return all;
+    }
+}

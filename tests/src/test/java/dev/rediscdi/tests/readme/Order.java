@@ -1,0 +1,6 @@
+package dev.rediscdi.tests.readme;
+
+import java.math.BigDecimal;
+
+public record Order(String id, BigDecimal total) {
+}

@@ -1,0 +1,4 @@
+package dev.rediscdi.tests.readme;
+
+public record Sku(String code) {
+}
