@@ -145,16 +145,16 @@ abstract class AppServerScenario implements Scenario {
 
     @Test
     void shouldRefuseABadConfigurationAtDeploymentWithTheLibrarysMessage() {
-        // a port out of range, and a variable of another tool that MicroProfile Config reads as the key redis.url
+        // a port out of range; a variable of another tool that MicroProfile Config reads as the key redis.url is no problem
         AppDeployment misconfigured = AppDeployment.of(READINESS_PATH,
                 Map.of("APP_REDIS_URL", "redis://127.0.0.1:70000", "REDIS_URL", redis.uri()));
         try (AppServer refusing = newServer("misconfigured", misconfigured)) {
             assertThatThrownBy(refusing::start)
                     .hasMessageContaining("did not start the application")
-                    .hasMessageContaining("Invalid Redis configuration (3 problems)")
+                    .hasMessageContaining("Invalid Redis configuration (2 problems)")
                     .hasMessageContaining("redis.hosts = \"redis://127.0.0.1:70000\": port 70000 is out of range")
                     .hasMessageContaining("redis.cache.hosts = \"redis://127.0.0.1:70000/1\": port 70000 is out of range")
-                    .hasMessageContaining("redis.url: unknown property");
+                    .hasMessageNotContaining("redis.url");
         }
     }
 

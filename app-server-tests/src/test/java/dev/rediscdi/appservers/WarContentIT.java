@@ -24,11 +24,16 @@ class WarContentIT {
                 .anyMatch(jar -> jar.startsWith("vertx-core-"))
                 .anyMatch(jar -> jar.startsWith("vertx-redis-client-"))
                 .anyMatch(jar -> jar.startsWith("netty-transport-"));
+        assertThat(libraries).as("the library's fault tolerance travels with it: a server may have none")
+                .anyMatch(jar -> jar.startsWith("smallrye-fault-tolerance-standalone-"))
+                .anyMatch(jar -> jar.startsWith("microprofile-fault-tolerance-api-"));
         assertThat(libraries).as("APIs and implementations the server provides")
                 .noneMatch(jar -> jar.startsWith("jakarta."))
-                .noneMatch(jar -> jar.startsWith("microprofile-"))
+                .noneMatch(jar -> jar.startsWith("microprofile-config"))
+                .noneMatch(jar -> jar.startsWith("microprofile-health"))
                 .noneMatch(jar -> jar.startsWith("weld-"))
-                .noneMatch(jar -> jar.startsWith("smallrye-"));
+                .noneMatch(jar -> jar.startsWith("smallrye-config"))
+                .noneMatch(jar -> jar.startsWith("smallrye-fault-tolerance-6"));
         assertThat(entries).as("no descriptor of any server, no beans.xml of the application's own")
                 .doesNotContain("WEB-INF/web.xml", "WEB-INF/beans.xml", "META-INF/beans.xml",
                         "WEB-INF/jboss-deployment-structure.xml", "WEB-INF/jboss-web.xml",
