@@ -16,6 +16,7 @@ CLIENTS = [
     ("cdiAsync", "RedisClient async (this library)"),
     ("cdi", "RedisClient async (this library)"),
     ("cdiBlocking", "BlockingRedisClient (this library)"),
+    ("cdiTyped", "RedisClient typed commands (this library)"),
     ("rawPooled", "raw Vert.x RedisAPI, pooled, driver defaults"),
     ("rawShared", "raw Vert.x RedisAPI on one shared connection"),
     ("lettuce", "Lettuce 7 async, one shared connection"),
@@ -38,6 +39,8 @@ RATIOS = [
     ("(1) RedisClient async / raw pooled driver", ("SingleGet", "cdiAsync", None), ("SingleGet", "rawPooled", None), 0.95),
     ("(3) RedisClient batch / raw pooled driver batch", ("Batch100", "cdi", None), ("Batch100", "rawPooled", None), 0.95),
     ("(1) BlockingRedisClient / RedisClient async", ("SingleGet", "cdiBlocking", None), ("SingleGet", "cdiAsync", None), 0.9),
+    ("(1) typed value(..).get / RedisClient send", ("SingleGet", "cdiTyped", None), ("SingleGet", "cdiAsync", None), 0.95),
+    ("(2) typed value(..).get/set / RedisClient send, 64 threads", ("MixedConcurrent", "cdiTyped", "ok"), ("MixedConcurrent", "cdi", "ok"), 0.95),
 ]
 
 

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.Blackhole;
 
+import dev.rediscdi.ValueCommands;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Response;
 
@@ -34,6 +35,22 @@ public class MixedConcurrent {
                     ? cdi.client.send("SET", Data.randomKey(), Data.VALUE).toCompletableFuture().join()
                     : cdi.client.send("GET", Data.randomKey()).toCompletableFuture().join();
             bh.consume(reply.toString());
+            outcomes.ok++;
+        } catch (RuntimeException e) {
+            outcomes.errors++;
+        }
+    }
+
+    /** The same through the typed commands: {@code redis.value(String.class).set/get}. */
+    @Benchmark
+    public void cdiTyped(Clients.Cdi cdi, Cursor cursor, Outcomes outcomes, Blackhole bh) {
+        try {
+            ValueCommands<String, String> values = cdi.client.value(String.class);
+            if (cursor.nextIsWrite()) {
+                values.set(Data.randomKey(), Data.VALUE).toCompletableFuture().join();
+            } else {
+                bh.consume(values.get(Data.randomKey()).toCompletableFuture().join());
+            }
             outcomes.ok++;
         } catch (RuntimeException e) {
             outcomes.errors++;

@@ -23,6 +23,12 @@ public class SingleGet {
         return cdi.client.send("GET", cursor.nextKey()).toCompletableFuture().join().toString();
     }
 
+    /** This library's typed commands: {@code redis.value(String.class).get(key)}. */
+    @Benchmark
+    public String cdiTyped(Clients.Cdi cdi, Cursor cursor) {
+        return cdi.client.value(String.class).get(cursor.nextKey()).toCompletableFuture().join();
+    }
+
     /** This library's blocking API. */
     @Benchmark
     public String cdiBlocking(Clients.Cdi cdi, Cursor cursor) {

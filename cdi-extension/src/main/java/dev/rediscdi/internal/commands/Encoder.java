@@ -1,7 +1,5 @@
 package dev.rediscdi.internal.commands;
 
-import java.util.List;
-
 import dev.rediscdi.RedisCodec;
 import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.internal.codec.Codecs;
@@ -26,7 +24,7 @@ final class Encoder<T> {
 
     void add(Request request, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(request.command() + ": a " + what + " is null; Redis has no null " + what + "s");
+            throw new IllegalArgumentException(name(request) + ": a " + what + " is null; Redis has no null " + what + "s");
         }
         if (text) {
             request.arg((String) value); // the driver writes strings as UTF-8 without an intermediate array
@@ -38,17 +36,15 @@ final class Encoder<T> {
     @SafeVarargs
     final void addAll(Request request, T... values) {
         if (values == null || values.length == 0) {
-            throw new IllegalArgumentException(request.command() + ": give at least one " + what);
+            throw new IllegalArgumentException(name(request) + ": give at least one " + what);
         }
         for (T value : values) {
             add(request, value);
         }
     }
 
-    void addAll(Request request, List<T> values) {
-        for (T value : values) {
-            add(request, value);
-        }
+    private static String name(Request request) {
+        return request.command().toString().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Decodes a bulk reply; {@code null} for nil. {@code key} names the key in the error message. */

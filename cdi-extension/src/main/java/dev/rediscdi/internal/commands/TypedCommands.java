@@ -1,7 +1,10 @@
 package dev.rediscdi.internal.commands;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -20,6 +23,8 @@ import dev.rediscdi.internal.codec.Codecs;
 /** Where the default methods of {@link RedisClient} and {@link BlockingRedisClient} find their implementation. */
 public final class TypedCommands {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** For implementations of RedisClient other than this library's: one set of codecs each, dropped with the client. */
+    private static final Map<RedisClient, TypedSupport> OTHERS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private TypedCommands() {
     }
@@ -74,6 +79,9 @@ public final class TypedCommands {
                 return support;
             }
         }
-        return new TypedSupport(Codecs.standard("Redis client '" + client.name() + "'"), DEFAULT_TIMEOUT, "Redis client '" + client.name() + "'");
+        return OTHERS.computeIfAbsent(client, other -> {
+            String label = "Redis client '" + other.name() + "'";
+            return new TypedSupport(Codecs.standard(label), DEFAULT_TIMEOUT, label);
+        });
     }
 }
