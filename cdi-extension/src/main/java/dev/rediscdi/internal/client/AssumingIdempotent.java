@@ -15,7 +15,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /** The view of {@link RedisClient#assumingIdempotent()}: the same client, whose retries treat every command as idempotent. */
-final class AssumingIdempotent implements RedisClient {
+final class AssumingIdempotent implements RedisClient, PipeliningClient {
     private final DefaultRedisClient client;
     private final BlockingRedisClient blocking;
 
@@ -52,6 +52,11 @@ final class AssumingIdempotent implements RedisClient {
     @Override
     public CompletionStage<List<Response>> batch(List<Request> requests) {
         return client.batch(requests, true);
+    }
+
+    @Override
+    public CompletionStage<List<io.vertx.core.Future<Response>>> pipeline(List<Request> requests) {
+        return client.pipeline(requests, true);
     }
 
     @Override

@@ -30,7 +30,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /** The client behind {@link RedisClient}: routes each command, applies the deadline, owns the connections. */
-public final class DefaultRedisClient implements RedisClient {
+public final class DefaultRedisClient implements RedisClient, PipeliningClient {
     private final String name;
     private final String label;
     private final Redis redis;
@@ -177,41 +177,48 @@ public final class DefaultRedisClient implements RedisClient {
         if (work == null) {
             throw new IllegalArgumentException("work is null: pass a function that sends commands and returns the last stage");
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
+        // The lease goes through the policy: an open breaker fails it fast, a failed connect is retried. The work is
+        // not: it may have run commands, and only the caller knows whether running it again is safe.
+        return policy.run(false, this::lease).thenCompose(connection -> runScoped(connection, work));
+    }
+
+    private CompletionStage<LeasedConnection> lease() {
+        CompletableFuture<LeasedConnection> result = new CompletableFuture<>();
         // the driver's pool has no acquisition timeout: the client's deadline bounds the wait for a lease
         long deadline = vertx.setTimer(Math.max(1, timeoutNanos / 1_000_000), id -> result.completeExceptionally(
-                new RedisTimeoutException(label + ": no pooled connection free within the timeout", Duration.ofNanos(timeoutNanos))));
+                new RedisTimeoutException(label + ": no pooled connection free within the timeout; nothing was sent",
+                        Duration.ofNanos(timeoutNanos), true)));
         redis.connect().onComplete(leased -> {
             vertx.cancelTimer(deadline);
             if (leased.failed()) {
                 result.completeExceptionally(failures.translate(leased.cause(), null, false));
-                return;
+            } else if (!result.complete(new LeasedConnection(leased.result(), failures, deadlines, timeoutNanos))) {
+                leased.result().close(); // timed out while waiting for the lease
             }
-            if (result.isDone()) { // timed out while waiting for the lease
-                leased.result().close();
-                return;
-            }
-            LeasedConnection connection = new LeasedConnection(leased.result(), failures, deadlines, timeoutNanos);
-            CompletionStage<T> stage;
-            try {
-                stage = work.apply(connection);
-                if (stage == null) {
-                    throw new IllegalArgumentException("withConnection: the work returned null; return the stage of its last command");
-                }
-            } catch (RuntimeException e) {
-                connection.finish(true);
-                result.completeExceptionally(e);
-                return;
-            }
-            stage.whenComplete((value, error) -> connection.finish(error != null).whenComplete((cleaned, ignored) -> {
-                if (error != null) {
-                    result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error);
-                } else {
-                    result.complete(value);
-                }
-            }));
         });
+        return result;
+    }
+
+    private static <T> CompletionStage<T> runScoped(LeasedConnection connection, Function<ScopedConnection, ? extends CompletionStage<T>> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletionStage<T> stage;
+        try {
+            stage = work.apply(connection);
+            if (stage == null) {
+                throw new IllegalArgumentException("withConnection: the work returned null; return the stage of its last command");
+            }
+        } catch (RuntimeException e) {
+            connection.finish(true);
+            return CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((value, error) -> connection.finish(error != null).whenComplete((cleaned, ignored) -> {
+            if (error != null) {
+                result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else {
+                result.complete(value);
+            }
+        }));
         return result;
     }
 
@@ -225,20 +232,25 @@ public final class DefaultRedisClient implements RedisClient {
         return assumingIdempotent;
     }
 
-    /**
-     * Sends the requests in order on one pipelined connection and completes with each one's own outcome (a
-     * refused command fails its own future only), within the client's timeout.
-     */
+    @Override
     public CompletionStage<List<Future<Response>>> pipeline(List<Request> requests) {
+        return pipeline(requests, false);
+    }
+
+    CompletionStage<List<Future<Response>>> pipeline(List<Request> requests, boolean assumeIdempotent) {
         for (Request request : requests) {
             if (CommandRoute.of(request) != CommandRoute.PIPELINED) {
                 throw new IllegalArgumentException(request.command() + " blocks its connection and cannot be part of a pipeline");
             }
         }
-        PendingPipeline pending = new PendingPipeline(List.copyOf(requests), System.nanoTime() + timeoutNanos, failures);
-        deadlines.track(pending);
-        pick().send(pending);
-        return pending;
+        List<Request> copy = List.copyOf(requests);
+        // a refusal fails one command's own future, never the stage: only a lost connection or a timeout reaches the policy
+        return policy.run(assumeIdempotent, () -> {
+            PendingPipeline pending = new PendingPipeline(copy, System.nanoTime() + timeoutNanos, failures);
+            deadlines.track(pending);
+            pick().send(pending);
+            return pending;
+        });
     }
 
     /** The library's client behind {@code client} or one of its views; {@code null} for another implementation. */

@@ -33,6 +33,17 @@ final class PendingPipeline extends Pending<List<Future<Response>>> {
         return requests.get(0);
     }
 
+    /** Fails whole only when nothing came back: then each command may or may not have run, as with a batch. */
+    @Override
+    RuntimeException failure(Throwable cause, boolean sent) {
+        return failures.translateBatch(cause, requests, sent);
+    }
+
+    @Override
+    void expire() {
+        completeExceptionally(failures.timedOut(requests));
+    }
+
     /** Completes once every command answered; fails only when none was written, so that it can be sent again. */
     @Override
     Future<List<Future<Response>>> writeTo(RedisConnection connection) {

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import dev.rediscdi.CommandResults;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisCommands;
-import dev.rediscdi.internal.client.DefaultRedisClient;
+import dev.rediscdi.internal.client.PipeliningClient;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Request;
 
@@ -44,7 +44,7 @@ final class Pipelines {
     }
 
     private static CompletionStage<List<Object>> send(RedisClient client, List<Request> requests) {
-        if (client instanceof DefaultRedisClient pipelining) {
+        if (client instanceof PipeliningClient pipelining) {
             return pipelining.pipeline(requests).thenApply(replies -> {
                 List<Object> outcomes = new ArrayList<>(replies.size());
                 for (Future<?> reply : replies) {
