@@ -177,14 +177,22 @@ class InjectionIT {
 
     @Test
     void shouldRefuseTheBlockingClientOnAnEventLoop() throws Exception {
-        Throwable refused = redis.send("PING").thenApply(pong -> {
-            try {
-                blocking.send("PING");
-                return null;
-            } catch (IllegalStateException expected) {
-                return expected;
-            }
-        }).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        io.vertx.core.Vertx application = io.vertx.core.Vertx.vertx();
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        try {
+            application.runOnContext(onEventLoop -> {
+                try {
+                    blocking.send("PING");
+                    outcome.complete(null);
+                } catch (IllegalStateException expected) {
+                    outcome.complete(expected);
+                }
+            });
+            outcome.get(5, TimeUnit.SECONDS);
+        } finally {
+            application.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        Throwable refused = outcome.join();
 
         assertThat(refused).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("BlockingRedisClient called on a Vert.x event-loop thread");

@@ -50,7 +50,7 @@ class ShutdownIT {
                     .toCompletableFuture().get(5, TimeUnit.SECONDS);
             container.shutdown();
 
-            assertThat(thread).startsWith("vert.x-eventloop");
+            assertThat(thread).as("continuations run on the application's Vert.x workers").startsWith("vert.x-worker");
             assertThat(vertx.deploymentIDs()).isNotNull();
             assertThat(vertx.setTimer(1, id -> { })).as("the application's Vert.x is still open").isGreaterThanOrEqualTo(0);
         } finally {

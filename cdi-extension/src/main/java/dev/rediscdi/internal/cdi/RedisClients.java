@@ -17,6 +17,7 @@ import dev.rediscdi.internal.codec.CdiCodecs;
 import dev.rediscdi.internal.codec.Codecs;
 import dev.rediscdi.internal.commands.TypedSupport;
 import dev.rediscdi.internal.config.ClientConfig;
+import dev.rediscdi.internal.context.Continuations;
 import dev.rediscdi.internal.config.RedisOptionsFactory;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
@@ -38,15 +39,18 @@ public final class RedisClients {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final List<RedisOptionsCustomizer> customizers;
+    private final Continuations continuations;
     private final Map<String, Clients> clients = new ConcurrentHashMap<>();
     private volatile Instance<Object> codecLookup;
     private volatile boolean closed;
 
-    RedisClients(Map<String, ClientConfig> configs, Vertx vertx, boolean ownsVertx, List<RedisOptionsCustomizer> customizers) {
+    RedisClients(Map<String, ClientConfig> configs, Vertx vertx, boolean ownsVertx, List<RedisOptionsCustomizer> customizers,
+            Continuations continuations) {
         this.configs = Map.copyOf(configs);
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.customizers = List.copyOf(customizers);
+        this.continuations = continuations;
     }
 
     /** The driver and the library client of one name, created on first use. */
@@ -95,7 +99,7 @@ public final class RedisClients {
             // themselves, and a primary demoted without dying still relays what the new primary publishes.
             subscriptions = Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false));
         }
-        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, redis, subscriptions, vertx);
+        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, redis, subscriptions, vertx, continuations);
         String label = "Redis client '" + config.prefix() + "'";
         Codecs codecs = codecLookup == null ? Codecs.standard(label) : CdiCodecs.of(codecLookup, customizerName, label);
         client.typedSupport(new TypedSupport(codecs, config.timeout(), label));

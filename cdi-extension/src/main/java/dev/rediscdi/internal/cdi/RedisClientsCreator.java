@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 
@@ -17,6 +18,7 @@ import dev.rediscdi.RedisOptionsCustomizer;
 import dev.rediscdi.internal.config.ClientConfigReader;
 import dev.rediscdi.internal.config.ConfigProblems;
 import dev.rediscdi.internal.config.Endpoint;
+import dev.rediscdi.internal.context.Continuations;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
@@ -54,8 +56,18 @@ public class RedisClientsCreator implements SyntheticBeanCreator<RedisClients> {
         }
         List<RedisOptionsCustomizer> customizers = new ArrayList<>();
         lookup.select(RedisOptionsCustomizer.class).forEach(customizers::add);
-        RedisClients clients = new RedisClients(configs, vertx, own, customizers);
+        RedisClients clients = new RedisClients(configs, vertx, own, customizers, Continuations.of(vertx, beanManager(lookup)));
         clients.codecLookup(lookup);
         return clients;
+    }
+
+    /** The container's bean manager, through which continuations get the caller's request context (Weld only). */
+    private static BeanManager beanManager(Instance<Object> lookup) {
+        try {
+            Instance<BeanManager> manager = lookup.select(BeanManager.class);
+            return manager.isResolvable() ? manager.get() : null;
+        } catch (RuntimeException unsupported) { // a container without a BeanManager bean
+            return null;
+        }
     }
 }

@@ -15,7 +15,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /** The view of {@link RedisClient#assumingIdempotent()}: the same client, whose retries treat every command as idempotent. */
-final class AssumingIdempotent implements RedisClient, PipeliningClient {
+final class AssumingIdempotent implements RedisClient, LibraryClient {
     private final DefaultRedisClient client;
     private final BlockingRedisClient blocking;
 
@@ -35,18 +35,27 @@ final class AssumingIdempotent implements RedisClient, PipeliningClient {
 
     @Override
     public CompletionStage<Response> send(String command, Object... args) {
-        return client.send(Requests.of(command, args), true);
+        return send(Requests.of(command, args));
     }
 
     @Override
     public <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args) {
-        ReplyType<T> type = Requests.required(replyType);
-        return client.send(Requests.of(command, args), true).thenApply(type::convert);
+        return client.execute(replyType, Requests.of(command, args), true);
     }
 
     @Override
     public CompletionStage<Response> send(Request request) {
-        return client.send(request, true);
+        return client.handOver(client.sendInternally(request, true));
+    }
+
+    @Override
+    public CompletionStage<Response> sendInternally(Request request) {
+        return client.sendInternally(request, true);
+    }
+
+    @Override
+    public <T> CompletionStage<T> handOver(CompletionStage<T> stage) {
+        return client.handOver(stage);
     }
 
     @Override
@@ -55,8 +64,8 @@ final class AssumingIdempotent implements RedisClient, PipeliningClient {
     }
 
     @Override
-    public CompletionStage<List<io.vertx.core.Future<Response>>> pipeline(List<Request> requests) {
-        return client.pipeline(requests, true);
+    public CompletionStage<List<io.vertx.core.Future<Response>>> pipelineInternally(List<Request> requests) {
+        return client.pipelineInternally(requests, true);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -17,6 +18,7 @@ import dev.rediscdi.ScopedConnection;
 import dev.rediscdi.Subscription;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.internal.config.ClientConfig;
+import dev.rediscdi.internal.context.Continuations;
 import dev.rediscdi.internal.ft.CommandPolicy;
 import dev.rediscdi.internal.codec.Codecs;
 import dev.rediscdi.internal.commands.TypedSupport;
@@ -30,7 +32,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /** The client behind {@link RedisClient}: routes each command, applies the deadline, owns the connections. */
-public final class DefaultRedisClient implements RedisClient, PipeliningClient {
+public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private final String name;
     private final String label;
     private final Redis redis;
@@ -48,6 +50,7 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
     private final BlockingRedisClient blocking;
     private final CommandPolicy policy;
     private final RedisClient assumingIdempotent;
+    private final Continuations continuations;
     private volatile TypedSupport typedSupport;
 
     /**
@@ -55,7 +58,7 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
      * @param subscriptions the driver client for the subscription connection (another one on Sentinel, see
      *        {@code RedisClients}); closed with this client when it is not {@code redis}
      */
-    public DefaultRedisClient(String name, ClientConfig config, Redis redis, Redis subscriptions, Vertx vertx) {
+    public DefaultRedisClient(String name, ClientConfig config, Redis redis, Redis subscriptions, Vertx vertx, Continuations continuations) {
         this.name = name;
         this.label = "Redis client '" + config.prefix() + "'";
         this.redis = redis;
@@ -76,6 +79,7 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
         this.pubSub = new PubSubConnection(subscriptions, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
         this.policy = CommandPolicy.of(label, config.faultTolerance());
+        this.continuations = continuations;
         this.assumingIdempotent = new AssumingIdempotent(this, config.timeout());
     }
 
@@ -91,23 +95,37 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
 
     @Override
     public <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args) {
+        return execute(replyType, Requests.of(command, args), false);
+    }
+
+    <T> CompletionStage<T> execute(ReplyType<T> replyType, Request request, boolean assumeIdempotent) {
         ReplyType<T> type = Requests.required(replyType);
-        return send(Requests.of(command, args)).thenApply(type::convert);
+        return continuations.handOver(sendInternally(request, assumeIdempotent).thenApply(type::convert));
     }
 
     @Override
     public CompletionStage<Response> send(Request request) {
-        return send(request, false);
+        return continuations.handOver(sendInternally(request, false));
     }
 
-    CompletionStage<Response> send(Request request, boolean assumeIdempotent) {
+    @Override
+    public CompletionStage<Response> sendInternally(Request request) {
+        return sendInternally(request, false);
+    }
+
+    @Override
+    public <T> CompletionStage<T> handOver(CompletionStage<T> stage) {
+        return continuations.handOver(stage);
+    }
+
+    CompletionStage<Response> sendInternally(Request request, boolean assumeIdempotent) {
         if (request == null) {
             throw new IllegalArgumentException("request is null");
         }
         if (cluster) {
             Map<Integer, List<Integer>> slots = ClusterMget.slotsOf(request);
             if (slots != null) {
-                return ClusterMget.send(request, slots, part -> send(part, assumeIdempotent));
+                return ClusterMget.send(request, slots, part -> sendInternally(part, assumeIdempotent));
             }
         }
         CommandRoute route = CommandRoute.of(request);
@@ -133,7 +151,7 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
 
     CompletionStage<List<Response>> batch(List<Request> requests, boolean assumeIdempotent) {
         if (requests == null || requests.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
+            return continuations.completed(List.of());
         }
         for (Request request : requests) {
             if (CommandRoute.of(request) != CommandRoute.PIPELINED) {
@@ -141,7 +159,7 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
             }
         }
         List<Request> copy = List.copyOf(requests);
-        return policy.run(assumeIdempotent, () -> batchOnce(copy));
+        return continuations.handOver(policy.run(assumeIdempotent, () -> batchOnce(copy)));
     }
 
     private CompletionStage<List<Response>> batchOnce(List<Request> copy) {
@@ -164,12 +182,12 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
 
     @Override
     public CompletionStage<Subscription> subscribe(SubscriptionListener listener, String... channels) {
-        return pubSub.subscribe(listener, channels, false);
+        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), channels, false));
     }
 
     @Override
     public CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns) {
-        return pubSub.subscribe(listener, patterns, true);
+        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), patterns, true));
     }
 
     @Override
@@ -179,7 +197,9 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
         }
         // The lease goes through the policy: an open breaker fails it fast, a failed connect is retried. The work is
         // not: it may have run commands, and only the caller knows whether running it again is safe.
-        return policy.run(false, this::lease).thenCompose(connection -> runScoped(connection, work));
+        // the work is the caller's code: it runs where its continuations would, never on the client's event loops
+        Executor caller = continuations.here();
+        return continuations.handOver(policy.run(false, this::lease).thenComposeAsync(connection -> runScoped(connection, work), caller));
     }
 
     private CompletionStage<LeasedConnection> lease() {
@@ -192,7 +212,7 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
             vertx.cancelTimer(deadline);
             if (leased.failed()) {
                 result.completeExceptionally(failures.translate(leased.cause(), null, false));
-            } else if (!result.complete(new LeasedConnection(leased.result(), failures, deadlines, timeoutNanos))) {
+            } else if (!result.complete(new LeasedConnection(leased.result(), failures, deadlines, timeoutNanos, continuations))) {
                 leased.result().close(); // timed out while waiting for the lease
             }
         });
@@ -233,11 +253,11 @@ public final class DefaultRedisClient implements RedisClient, PipeliningClient {
     }
 
     @Override
-    public CompletionStage<List<Future<Response>>> pipeline(List<Request> requests) {
-        return pipeline(requests, false);
+    public CompletionStage<List<Future<Response>>> pipelineInternally(List<Request> requests) {
+        return pipelineInternally(requests, false);
     }
 
-    CompletionStage<List<Future<Response>>> pipeline(List<Request> requests, boolean assumeIdempotent) {
+    CompletionStage<List<Future<Response>>> pipelineInternally(List<Request> requests, boolean assumeIdempotent) {
         for (Request request : requests) {
             if (CommandRoute.of(request) != CommandRoute.PIPELINED) {
                 throw new IllegalArgumentException(request.command() + " blocks its connection and cannot be part of a pipeline");

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.ReplyType;
 import dev.rediscdi.ScopedConnection;
+import dev.rediscdi.internal.context.Continuations;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
@@ -29,16 +30,18 @@ final class LeasedConnection implements ScopedConnection {
     private final Failures failures;
     private final CommandDeadlines deadlines;
     private final long timeoutNanos;
+    private final Continuations continuations;
     private volatile boolean inTransaction;
     private volatile boolean watching;
     private volatile boolean broken;
     private volatile boolean finished;
 
-    LeasedConnection(RedisConnection connection, Failures failures, CommandDeadlines deadlines, long timeoutNanos) {
+    LeasedConnection(RedisConnection connection, Failures failures, CommandDeadlines deadlines, long timeoutNanos, Continuations continuations) {
         this.connection = connection;
         this.failures = failures;
         this.deadlines = deadlines;
         this.timeoutNanos = timeoutNanos;
+        this.continuations = continuations;
     }
 
     @Override
@@ -71,12 +74,12 @@ final class LeasedConnection implements ScopedConnection {
         }
         pending.via = connection;
         connection.send(request).onComplete(pending);
-        pending.whenComplete((reply, error) -> {
+        // marked broken before the caller's continuation can finish the work and give the connection back
+        return continuations.handOver(pending.whenComplete((reply, error) -> {
             if (error != null && !(error instanceof RedisReplyException)) {
                 broken = true;
             }
-        });
-        return pending;
+        }));
     }
 
     private void track(Command command) {

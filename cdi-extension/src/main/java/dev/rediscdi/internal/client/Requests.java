@@ -12,14 +12,14 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 
 /** Builds driver requests from a command name and plain Java arguments. */
-final class Requests {
+public final class Requests {
     private static final int MAX_CACHED_NAMES = 1024;
     private static final Map<String, Command> COMMANDS = new ConcurrentHashMap<>();
 
     private Requests() {
     }
 
-    static Request of(String command, Object... args) {
+    public static Request of(String command, Object... args) {
         Objects.requireNonNull(command, "command");
         if (command.isBlank()) {
             throw new IllegalArgumentException("command is blank: give a Redis command name such as \"GET\"");

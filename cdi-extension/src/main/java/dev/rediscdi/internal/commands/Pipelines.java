@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import dev.rediscdi.CommandResults;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisCommands;
-import dev.rediscdi.internal.client.PipeliningClient;
+import dev.rediscdi.internal.client.LibraryClient;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Request;
 
@@ -36,16 +36,17 @@ final class Pipelines {
             QueueSink.failAll(queued, refused);
             return CompletableFuture.failedFuture(refused);
         }
-        return outcomes.whenComplete((done, error) -> {
+        CompletionStage<CommandResults> results = outcomes.whenComplete((done, error) -> {
             if (error != null) {
                 QueueSink.failAll(queued, error);
             }
         }).thenApply(done -> QueueSink.complete(queued, done));
+        return client instanceof LibraryClient library ? library.handOver(results) : results;
     }
 
     private static CompletionStage<List<Object>> send(RedisClient client, List<Request> requests) {
-        if (client instanceof PipeliningClient pipelining) {
-            return pipelining.pipeline(requests).thenApply(replies -> {
+        if (client instanceof LibraryClient pipelining) {
+            return pipelining.pipelineInternally(requests).thenApply(replies -> {
                 List<Object> outcomes = new ArrayList<>(replies.size());
                 for (Future<?> reply : replies) {
                     outcomes.add(reply.succeeded() ? reply.result() : reply.cause());

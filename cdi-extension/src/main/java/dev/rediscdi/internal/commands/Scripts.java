@@ -3,11 +3,16 @@ package dev.rediscdi.internal.commands;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.RedisScript;
 import dev.rediscdi.ReplyType;
+import dev.rediscdi.internal.client.LibraryClient;
+import dev.rediscdi.internal.client.Requests;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 /**
  * Runs a script by digest ({@code EVALSHA}); on {@code NOSCRIPT} (Redis restarted, failed over, or flushed its
@@ -21,16 +26,20 @@ final class Scripts {
         if (script == null || replyType == null || keys == null) {
             throw new IllegalArgumentException("eval: script, replyType and keys are required (keys may be an empty list)");
         }
-        return client.send("EVALSHA", arguments(script.sha1(), keys, args)).handle((reply, error) -> {
+        // this library's client: the continuations below are the library's, and the caller gets the last stage
+        LibraryClient library = client instanceof LibraryClient own ? own : null;
+        Function<Request, CompletionStage<Response>> sender = library != null ? library::sendInternally : client::send;
+        CompletionStage<T> result = sender.apply(Requests.of("EVALSHA", arguments(script.sha1(), keys, args))).handle((reply, error) -> {
             if (error == null) {
                 return CompletableFuture.completedStage(reply);
             }
             Throwable cause = Transactions.unwrap(error);
             if (cause instanceof RedisReplyException refused && "NOSCRIPT".equals(refused.code())) {
-                return client.send("EVAL", arguments(script.source(), keys, args));
+                return sender.apply(Requests.of("EVAL", arguments(script.source(), keys, args)));
             }
-            return CompletableFuture.<io.vertx.redis.client.Response>failedStage(cause);
+            return CompletableFuture.<Response>failedStage(cause);
         }).thenCompose(reply -> reply).thenApply(replyType::convert);
+        return library != null ? library.handOver(result) : result;
     }
 
     private static Object[] arguments(String script, List<String> keys, Object[] args) {

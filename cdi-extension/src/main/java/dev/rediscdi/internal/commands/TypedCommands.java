@@ -18,6 +18,7 @@ import dev.rediscdi.RedisCommands;
 import dev.rediscdi.RedisScript;
 import dev.rediscdi.ReplyType;
 import dev.rediscdi.internal.client.DefaultRedisClient;
+import dev.rediscdi.internal.client.LibraryClient;
 import dev.rediscdi.internal.codec.Codecs;
 
 /** Where the default methods of {@link RedisClient} and {@link BlockingRedisClient} find their implementation. */
@@ -31,7 +32,8 @@ public final class TypedCommands {
 
     /** The command groups of a client, sending through it. */
     public static RedisCommands of(RedisClient client) {
-        return new Groups(new ClientSink(client::send), support(client).codecs());
+        ClientSink sink = client instanceof LibraryClient library ? new ClientSink(library) : new ClientSink(client::send);
+        return new Groups(sink, support(client).codecs());
     }
 
     /** The blocking command groups of a client. */

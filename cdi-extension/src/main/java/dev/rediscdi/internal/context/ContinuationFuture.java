@@ -1,0 +1,111 @@
+package dev.rediscdi.internal.context;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The stage a caller gets back: continuations registered on it before it completes run through
+ * {@link Continuations#here()}, captured where they were registered (the caller's Vert.x context, else a worker
+ * thread, with the caller's class loader and request context), never on the client's event loops.
+ *
+ * <p>{@code join()} and {@code get()} wake the waiting thread directly: a caller that waits pays no hop. A
+ * continuation registered once the stage is complete runs at once on the registering thread, as
+ * {@link CompletableFuture} does: that thread is the caller's own. Dependent stages are of this class too.
+ */
+final class ContinuationFuture<T> extends CompletableFuture<T> {
+    private final Continuations continuations;
+
+    ContinuationFuture(Continuations continuations) {
+        this.continuations = continuations;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+        return new ContinuationFuture<>(continuations);
+    }
+
+    @Override
+    public Executor defaultExecutor() {
+        return continuations.here();
+    }
+
+    @Override
+    public <U> CompletableFuture<U> thenApply(Function<? super T, ? extends U> fn) {
+        return isDone() ? super.thenApply(fn) : super.thenApplyAsync(fn, continuations.here());
+    }
+
+    @Override
+    public CompletableFuture<Void> thenAccept(Consumer<? super T> action) {
+        return isDone() ? super.thenAccept(action) : super.thenAcceptAsync(action, continuations.here());
+    }
+
+    @Override
+    public CompletableFuture<Void> thenRun(Runnable action) {
+        return isDone() ? super.thenRun(action) : super.thenRunAsync(action, continuations.here());
+    }
+
+    @Override
+    public <U, V> CompletableFuture<V> thenCombine(CompletionStage<? extends U> other, BiFunction<? super T, ? super U, ? extends V> fn) {
+        return super.thenCombineAsync(other, fn, continuations.here());
+    }
+
+    @Override
+    public <U> CompletableFuture<Void> thenAcceptBoth(CompletionStage<? extends U> other, BiConsumer<? super T, ? super U> action) {
+        return super.thenAcceptBothAsync(other, action, continuations.here());
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterBoth(CompletionStage<?> other, Runnable action) {
+        return super.runAfterBothAsync(other, action, continuations.here());
+    }
+
+    @Override
+    public <U> CompletableFuture<U> applyToEither(CompletionStage<? extends T> other, Function<? super T, U> fn) {
+        return super.applyToEitherAsync(other, fn, continuations.here());
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptEither(CompletionStage<? extends T> other, Consumer<? super T> action) {
+        return super.acceptEitherAsync(other, action, continuations.here());
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterEither(CompletionStage<?> other, Runnable action) {
+        return super.runAfterEitherAsync(other, action, continuations.here());
+    }
+
+    @Override
+    public <U> CompletableFuture<U> thenCompose(Function<? super T, ? extends CompletionStage<U>> fn) {
+        return isDone() ? super.thenCompose(fn) : super.thenComposeAsync(fn, continuations.here());
+    }
+
+    @Override
+    public <U> CompletableFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> fn) {
+        return isDone() ? super.handle(fn) : super.handleAsync(fn, continuations.here());
+    }
+
+    @Override
+    public CompletableFuture<T> whenComplete(BiConsumer<? super T, ? super Throwable> action) {
+        return isDone() ? super.whenComplete(action) : super.whenCompleteAsync(action, continuations.here());
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionally(Function<Throwable, ? extends T> fn) {
+        return isDone() ? super.exceptionally(fn) : super.exceptionallyAsync(fn, continuations.here());
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionallyCompose(Function<Throwable, ? extends CompletionStage<T>> fn) {
+        return isDone() ? super.exceptionallyCompose(fn) : super.exceptionallyComposeAsync(fn, continuations.here());
+    }
+
+    @Override
+    public String toString() {
+        return "ContinuationFuture" + super.toString().substring(super.toString().indexOf('['));
+    }
+}
