@@ -99,7 +99,9 @@ public final class RedisClients {
             // themselves, and a primary demoted without dying still relays what the new primary publishes.
             subscriptions = Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false));
         }
-        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, redis, subscriptions, vertx, continuations);
+        // blocking commands get a driver client of their own, whose pool serves nothing else
+        Redis blockingCommands = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(config.maxBlockingConnections()));
+        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, redis, subscriptions, blockingCommands, vertx, continuations);
         String label = "Redis client '" + config.prefix() + "'";
         Codecs codecs = codecLookup == null ? Codecs.standard(label) : CdiCodecs.of(codecLookup, customizerName, label);
         client.typedSupport(new TypedSupport(codecs, config.timeout(), label));

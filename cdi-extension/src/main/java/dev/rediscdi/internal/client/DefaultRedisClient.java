@@ -47,6 +47,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     /** Pool leases batches may take: the pool's size less the pipelined connections and one for blocking commands. */
     private final AtomicInteger batchLeases;
     private final PubSubConnection pubSub;
+    private final BlockingCommands blockingCommands;
     private final BlockingRedisClient blocking;
     private final CommandPolicy policy;
     private final RedisClient assumingIdempotent;
@@ -58,7 +59,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
      * @param subscriptions the driver client for the subscription connection (another one on Sentinel, see
      *        {@code RedisClients}); closed with this client when it is not {@code redis}
      */
-    public DefaultRedisClient(String name, ClientConfig config, Redis redis, Redis subscriptions, Vertx vertx, Continuations continuations) {
+    public DefaultRedisClient(String name, ClientConfig config, Redis redis, Redis subscriptions, Redis blockingCommands, Vertx vertx,
+            Continuations continuations) {
         this.name = name;
         this.label = "Redis client '" + config.prefix() + "'";
         this.redis = redis;
@@ -76,6 +78,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands());
         }
         this.batchLeases = new AtomicInteger(Math.max(0, config.maxPoolSize() - config.connections() - 1));
+        this.blockingCommands = new BlockingCommands(blockingCommands, vertx, failures, timeoutNanos);
         this.pubSub = new PubSubConnection(subscriptions, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
         this.policy = CommandPolicy.of(label, config.faultTolerance());
@@ -134,9 +137,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     private CompletionStage<Response> sendOnce(Request request, CommandRoute route) {
         if (route == CommandRoute.OWN_CONNECTION) {
-            PendingCommand pending = new PendingCommand(request, Long.MAX_VALUE, failures);
-            redis.send(request).onComplete(pending);
-            return pending;
+            return blockingCommands.send(request);
         }
         PendingCommand pending = new PendingCommand(request, System.nanoTime() + timeoutNanos, failures);
         deadlines.track(pending);
@@ -317,6 +318,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     public void close() {
         deadlines.close();
         pubSub.close();
+        blockingCommands.close();
         for (PipelinedConnection connection : connections) {
             connection.close();
         }

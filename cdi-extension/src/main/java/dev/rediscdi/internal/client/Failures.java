@@ -88,8 +88,9 @@ final class Failures {
     /** The driver's pool refused a lease: as many callers as {@code max-pool-waiting} already wait. */
     RedisOverloadedException poolFull(Throwable cause) {
         return new RedisOverloadedException(clientLabel + ": every pooled connection is in use and the waiting line is full ("
-                + describe(cause) + "); the command was not sent. Pooled connections serve blocking commands and "
-                + "withConnection: raise max-pool-size or max-pool-waiting if this load is expected");
+                + describe(cause) + "); the command was not sent. The pool serves withConnection, transactions and batches, the "
+                + "blocking-command connections BLPOP and the like: raise max-pool-size, max-blocking-connections or "
+                + "max-pool-waiting if this load is expected");
     }
 
     RedisConnectionLostException connectionLost(String command, Throwable cause, boolean idempotent) {

@@ -28,6 +28,7 @@ public record ClientConfig(
         int maxQueuedCommands,
         int maxPoolSize,
         int maxPoolWaiting,
+        int maxBlockingConnections,
         Duration poolRecycleTimeout,
         Duration poolCleanerInterval,
         Duration hashSlotCacheTtl,

@@ -60,6 +60,7 @@ public final class ClientConfigReader {
                 in.integer(ConfigKey.MAX_WAITING_HANDLERS, 1, Integer.MAX_VALUE),
                 in.integer(ConfigKey.MAX_QUEUED_COMMANDS, 0, Integer.MAX_VALUE), maxPoolSize,
                 in.integer(ConfigKey.MAX_POOL_WAITING, 0, Integer.MAX_VALUE),
+                in.integer(ConfigKey.MAX_BLOCKING_CONNECTIONS, 1, Integer.MAX_VALUE),
                 in.duration(ConfigKey.POOL_RECYCLE_TIMEOUT), in.duration(ConfigKey.POOL_CLEANER_INTERVAL),
                 in.duration(ConfigKey.HASH_SLOT_CACHE_TTL), in.duration(ConfigKey.RECONNECT_DELAY),
                 in.duration(ConfigKey.RECONNECT_MAX_DELAY), tls, faultTolerance(in),

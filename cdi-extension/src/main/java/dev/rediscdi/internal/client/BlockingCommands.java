@@ -1,0 +1,84 @@
+package dev.rediscdi.internal.client;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.rediscdi.RedisTimeoutException;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.redis.client.impl.PooledRedisConnection;
+import io.vertx.redis.client.impl.types.ErrorType;
+
+/**
+ * Blocking commands ({@code BLPOP}, {@code BLMOVE}, {@code XREAD ... BLOCK}, ...) on connections of their own: a
+ * driver client whose pool serves nothing else, so that a blocked command never holds a connection that
+ * transactions, batches or {@code withConnection} need. Each command holds one connection while it blocks.
+ *
+ * <p>Its deadline is its own block timeout plus the client's timeout (none for a timeout of 0, which blocks
+ * until served): a frozen Redis fails it too. A connection whose command timed out or was lost is closed, never
+ * given back: its late reply must not answer the next command.
+ */
+final class BlockingCommands {
+    private final Redis redis;
+    private final Vertx vertx;
+    private final Failures failures;
+    private final long timeoutNanos;
+
+    BlockingCommands(Redis redis, Vertx vertx, Failures failures, long timeoutNanos) {
+        this.redis = redis;
+        this.vertx = vertx;
+        this.failures = failures;
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    CompletionStage<Response> send(Request request) {
+        long block = BlockTimeout.nanosOf(request);
+        PendingCommand pending = new PendingCommand(request, Long.MAX_VALUE, failures);
+        if (block > 0) {
+            // one timer each: these deadlines are not in issue order, unlike those of the shared sweep
+            long timer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(block + timeoutNanos)), id -> pending.expire());
+            pending.whenComplete((reply, error) -> vertx.cancelTimer(timer));
+        }
+        redis.connect().onComplete(leased -> {
+            if (leased.failed()) {
+                pending.completeExceptionally(failures.translate(leased.cause(), request, false));
+                return;
+            }
+            RedisConnection connection = leased.result();
+            AtomicBoolean released = new AtomicBoolean();
+            if (pending.isDone()) { // expired while waiting for a connection
+                release(connection, released, true);
+                return;
+            }
+            pending.via = connection;
+            pending.whenComplete((reply, error) -> {
+                if (error instanceof RedisTimeoutException) {
+                    release(connection, released, false);
+                }
+            });
+            connection.send(request).onComplete(reply -> {
+                release(connection, released, reply.succeeded() || reply.cause() instanceof ErrorType);
+                pending.handle(reply);
+            });
+        });
+        return pending;
+    }
+
+    private static void release(RedisConnection connection, AtomicBoolean released, boolean clean) {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        if (!clean && connection instanceof PooledRedisConnection pooled) {
+            pooled.actual().forceClose(); // never back into the pool
+        }
+        connection.close();
+    }
+
+    void close() {
+        redis.close();
+    }
+}
