@@ -95,7 +95,7 @@ public interface BlockingRedisClient extends BlockingRedisCommands {
 
     /**
      * {@link RedisClient#transaction(List, int, Function, BiConsumer)}, waiting for its results. {@code read} is
-     * asynchronous as there: it runs on an event-loop thread, where blocking calls are refused.
+     * asynchronous as there: it returns the stage of its reads, made with the commands it is given.
      */
     default <I> CommandResults transaction(List<String> watchedKeys, int maxAttempts, Function<RedisCommands, ? extends CompletionStage<I>> read,
             BiConsumer<I, RedisCommands> write) {

@@ -25,7 +25,9 @@ import io.vertx.redis.client.Response;
  * ({@link RedisException#isSafeToRetry()}). A command that was never sent is retried, an idempotent one also
  * after a lost connection, and a circuit breaker fails calls fast while Redis is down (properties
  * {@code retry.*} and {@code circuit-breaker.*}).
- * Stages complete on a Vert.x event-loop thread: do not block in their continuations.
+ * Continuations of the stages it returns never run on the client's event loops: on the caller's Vert.x context
+ * when registered on one, else on a Vert.x worker thread, with the registering thread's class loader and (on
+ * Weld) request context. A thread that waits on a stage is woken directly.
  *
  * <p>Connection-state commands are refused with an {@link IllegalArgumentException} that names the
  * alternative: {@code SELECT} (put the database in the URI), {@code AUTH}/{@code HELLO} (use the

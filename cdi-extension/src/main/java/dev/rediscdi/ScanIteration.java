@@ -21,7 +21,8 @@ public interface ScanIteration<T> {
 
     /**
      * Hands every element to {@code action}, page after page; completes when the cursor came back to zero, or fails
-     * with the first error of Redis or of {@code action}. The action runs on an event-loop thread: keep it short.
+     * with the first error of Redis or of {@code action}. The action runs where continuations run (see
+     * {@link RedisClient}), one page after the other, never on the client's event loops.
      */
     CompletionStage<Void> forEach(Consumer<? super T> action);
 

@@ -26,6 +26,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.Request;
@@ -126,6 +127,12 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             throw new IllegalArgumentException("request is null");
         }
         if (cluster) {
+            if (request.command() == Command.SCAN) {
+                throw new IllegalArgumentException("SCAN cannot be sent through RedisClient on a Redis Cluster: it has no key, and the "
+                        + "driver sends it to one node picked at random, so it would see that one node's keys only. Fix: keep the "
+                        + "keys to iterate in a set or sorted set under one hash tag and use sscan(..) or zscan(..), or scan each "
+                        + "primary with a standalone client");
+            }
             Map<Integer, List<Integer>> slots = ClusterMget.slotsOf(request);
             if (slots != null) {
                 return ClusterMget.send(request, slots, part -> sendInternally(part, assumeIdempotent));

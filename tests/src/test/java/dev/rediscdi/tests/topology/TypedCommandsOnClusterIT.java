@@ -55,6 +55,10 @@ class TypedCommandsOnClusterIT {
 
                 assertThat(redis.value(Long.class).incrby(prefix + "n", 5).toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(5L);
                 assertThat(redis.hash(Long.class).hgetall(prefix + "none").toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(Map.of());
+                // SCAN has no key: the driver would scan one node at random, so the client refuses it, naming the fix
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> redis.keys().scan().toList())
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one node").hasMessageContaining("hash tag");
+                assertThat(redis.set(String.class).sscan(prefix + "none").toList().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEmpty();
                 RedisScript script = RedisScript.of("return redis.call('INCRBY', KEYS[1], ARGV[1])");
                 for (int i = 0; i < 3; i++) { // the script is unknown to each node at first: NOSCRIPT, then EVAL
                     assertThat(redis.eval(script, ReplyType.LONG, List.of(prefix + "s" + i), 2).toCompletableFuture().get(5, TimeUnit.SECONDS))
