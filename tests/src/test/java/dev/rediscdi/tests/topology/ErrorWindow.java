@@ -44,6 +44,9 @@ record ErrorWindow(int failures, Duration length, boolean closed, String timelin
                 Collectors.groupingBy(ErrorWindow::label, TreeMap::new, Collectors.counting())));
         StringBuilder text = new StringBuilder();
         buckets.forEach((millis, counts) -> text.append("\n  +").append(millis).append(" ms ").append(counts));
+        Map<String, String> examples = outcomes.stream().filter(o -> !o.acknowledged()).collect(Collectors.toMap(
+                ErrorWindow::label, o -> String.valueOf(cause(o.error()).getMessage()), (first, other) -> first, TreeMap::new));
+        examples.forEach((type, message) -> text.append("\n  ").append(type).append(": ").append(message));
         return text.toString();
     }
 
@@ -51,9 +54,11 @@ record ErrorWindow(int failures, Duration length, boolean closed, String timelin
         if (outcome.acknowledged()) {
             return outcome.confirmed() ? "confirmed" : "acknowledged";
         }
-        Throwable error = outcome.error() instanceof CompletionException && outcome.error().getCause() != null
-                ? outcome.error().getCause() : outcome.error();
-        return error.getClass().getSimpleName();
+        return cause(outcome.error()).getClass().getSimpleName();
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -13,7 +12,6 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import dev.rediscdi.RedisClient;
-import dev.rediscdi.ReplyType;
 import dev.rediscdi.testing.RedisSentinelGroup;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.tests.Containers;
@@ -38,7 +36,7 @@ class SentinelFailoverUnderLoadIT {
             WeldContainer container = Containers.boot();
             String prefix = "sentinel-load:" + UUID.randomUUID() + ":";
             try (SteadyWrites load = SteadyWrites.start(2, 200, 20_000, i -> prefix + i,
-                    writeHalfConfirmed(container.select(RedisClient.class).get()))) {
+                    SteadyWrites.halfConfirmed(container.select(RedisClient.class).get()))) {
                 long[] kills = new long[FAILOVERS + 1];
                 for (int round = 0; round < FAILOVERS; round++) {
                     load.awaitWritingAgain(System.nanoTime(), Duration.ofSeconds(10));
@@ -56,7 +54,8 @@ class SentinelFailoverUnderLoadIT {
                 for (int round = 0; round < FAILOVERS; round++) {
                     windows.add(ErrorWindow.of(outcomes, kills[round], kills[round + 1]));
                 }
-                Survival survival = Survival.check(outcomes, group.primary());
+                RedisServer primary = group.primary();
+                Survival survival = Survival.check(outcomes, key -> primary, key -> "all");
                 LOG.info(() -> "Sentinel, " + outcomes.size() + " writes, " + FAILOVERS + " failovers: " + windows + "; " + survival);
 
                 assertThat(windows).allSatisfy(window -> {
@@ -70,45 +69,6 @@ class SentinelFailoverUnderLoadIT {
             } finally {
                 container.shutdown();
             }
-        }
-    }
-
-    /** Even writes: a plain SET. Odd writes: SET, then WAIT for one replica on the same connection. */
-    private static SteadyWrites.Write writeHalfConfirmed(RedisClient redis) {
-        return (index, key, value) -> index % 2 == 0
-                ? redis.send("SET", key, value).thenApply(ok -> false)
-                : redis.withConnection(connection -> connection.send("SET", key, value)
-                        .thenCompose(ok -> connection.execute(ReplyType.LONG, "WAIT", 1, 100)))
-                        .thenApply(replicas -> replicas >= 1);
-    }
-
-    /** Which acknowledged writes are on {@code primary} at the end. */
-    record Survival(int acknowledged, int confirmed, List<String> confirmedLost, List<String> unconfirmedLost) {
-
-        static Survival check(List<Outcome> outcomes, RedisServer primary) {
-            List<Outcome> acknowledged = outcomes.stream().filter(Outcome::acknowledged).toList();
-            List<String> confirmedLost = new ArrayList<>();
-            List<String> unconfirmedLost = new ArrayList<>();
-            for (int from = 0; from < acknowledged.size(); from += 500) {
-                List<Outcome> chunk = acknowledged.subList(from, Math.min(acknowledged.size(), from + 500));
-                List<String> command = new ArrayList<>(List.of("MGET"));
-                chunk.forEach(o -> command.add(o.key()));
-                List<String> values = Arrays.asList(primary.command(command.toArray(String[]::new)).split("\n", -1));
-                for (int i = 0; i < chunk.size(); i++) {
-                    Outcome outcome = chunk.get(i);
-                    if (!outcome.value().equals(values.get(i))) {
-                        (outcome.confirmed() ? confirmedLost : unconfirmedLost).add(outcome.key());
-                    }
-                }
-            }
-            return new Survival(acknowledged.size(), (int) acknowledged.stream().filter(Outcome::confirmed).count(),
-                    confirmedLost, unconfirmedLost);
-        }
-
-        @Override
-        public String toString() {
-            return acknowledged + " acknowledged (" + confirmed + " confirmed by WAIT): lost " + confirmedLost.size()
-                    + " confirmed, " + unconfirmedLost.size() + " unconfirmed";
         }
     }
 }

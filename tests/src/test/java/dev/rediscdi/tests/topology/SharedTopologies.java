@@ -1,5 +1,6 @@
 package dev.rediscdi.tests.topology;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +26,12 @@ final class SharedTopologies {
         return SharedRedisTopologies.sentinelGroup(NAME, () -> RedisSentinelGroup.builder().replicas(2));
     }
 
-    /** Three primaries with a replica each. */
+    /**
+     * Three primaries with a replica each; a primary is declared failed after {@code cluster-node-timeout} 1 s (the
+     * harness default is 2 s, Redis' own 15 s): a failover then takes the cluster itself about 3 s.
+     */
     static RedisCluster cluster() {
-        return SharedRedisTopologies.cluster(NAME, RedisCluster::builder);
+        return SharedRedisTopologies.cluster(NAME, () -> RedisCluster.builder().nodeTimeout(Duration.ofMillis(1000)));
     }
 
     /** A primary and two replicas, without Sentinel. */

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.ReplyType;
+
 /**
  * Writes issued at a steady rate by a few scheduled writers (each write asynchronous, so a slow one never delays the
  * next), every outcome recorded with when it started and when the caller learnt it. Bounded in count: after
@@ -91,6 +94,18 @@ final class SteadyWrites implements AutoCloseable {
             outcomes.add(new Outcome(index, key, value, start, end, error == null, error == null && Boolean.TRUE.equals(confirmed), error));
             pending.decrementAndGet();
         });
+    }
+
+    /**
+     * Even writes: a plain SET. Odd writes: SET, then {@code WAIT 1 100} on the same connection; confirmed if a
+     * replica had it.
+     */
+    static Write halfConfirmed(RedisClient redis) {
+        return (index, key, value) -> index % 2 == 0
+                ? redis.send("SET", key, value).thenApply(ok -> false)
+                : redis.withConnection(connection -> connection.send("SET", key, value)
+                        .thenCompose(ok -> connection.execute(ReplyType.LONG, "WAIT", 1, 100)))
+                        .thenApply(replicas -> replicas >= 1);
     }
 
     /** Writes issued so far. */
