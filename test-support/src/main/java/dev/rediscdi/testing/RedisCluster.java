@@ -107,18 +107,51 @@ public final class RedisCluster implements AutoCloseable {
         return server(newPort);
     }
 
+    /**
+     * Kills ({@code kill -9}) a replica of {@code primary} and waits (at most {@link #CHANGE_TIMEOUT}) until every running
+     * node flags it {@code fail}: from then on {@code CLUSTER SLOTS} no longer lists it, and the primary has one replica
+     * less to acknowledge {@code WAIT}. Returns the killed replica; {@link #restartStoppedNodes()} brings it back.
+     */
+    public RedisServer killReplicaOf(RedisServer primary) {
+        RedisServer replica = replicaOf(primary).orElseThrow(() -> new IllegalStateException(primary + " has no running replica"));
+        String id = nodeId(replica);
+        replica.kill();
+        Await.until(CHANGE_TIMEOUT, "every running node to flag the killed replica " + replica + " as failed", () -> {
+            for (RedisServer node : nodes) {
+                if (node.isRunning()) {
+                    ClusterNode seen = parseNodes(node.command("CLUSTER", "NODES")).get(id);
+                    if (seen == null || !seen.flags().contains("fail")) {
+                        return null;
+                    }
+                }
+            }
+            return Boolean.TRUE;
+        }, this::diagnostics);
+        return replica;
+    }
+
     /** {@link #migrateSlot(int, RedisServer, Duration)} bounded by {@link #CHANGE_TIMEOUT} (20 s). */
     public void migrateSlot(int slot, RedisServer target) {
         migrateSlot(slot, target, CHANGE_TIMEOUT);
     }
 
+    /** {@link #migrateSlot(int, RedisServer, int, Duration)} with 100 keys per {@code MIGRATE}. */
+    public void migrateSlot(int slot, RedisServer target, Duration timeout) {
+        migrateSlot(slot, target, 100, timeout);
+    }
+
     /**
      * Moves {@code slot} and its keys to the primary {@code target}: {@code CLUSTER SETSLOT IMPORTING} on the target,
-     * {@code MIGRATING} on the source, {@code MIGRATE} of the keys (100 at a time), then {@code SETSLOT NODE} on the
-     * target, the source and the other primaries; waits (at most {@code timeout}) until every running node agrees.
+     * {@code MIGRATING} on the source, {@code MIGRATE} of the keys ({@code keysPerMigrate} at a time: fewer make the
+     * migration last longer, with keys of the slot on both nodes meanwhile, answered by {@code ASK}), then
+     * {@code SETSLOT NODE} on the target, the source and the other primaries; waits (at most {@code timeout}) until
+     * every running node agrees.
      */
-    public void migrateSlot(int slot, RedisServer target, Duration timeout) {
+    public void migrateSlot(int slot, RedisServer target, int keysPerMigrate, Duration timeout) {
         checkSlot(slot);
+        if (keysPerMigrate < 1 || keysPerMigrate > 1000) {
+            throw new IllegalArgumentException("keys per MIGRATE: 1 to 1000, not " + keysPerMigrate);
+        }
         RedisServer source = primaryForSlot(slot);
         if (source == target) {
             return;
@@ -129,7 +162,7 @@ public final class RedisCluster implements AutoCloseable {
         source.command("CLUSTER", "SETSLOT", Integer.toString(slot), "MIGRATING", targetId);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int batch = 0; batch < 100_000; batch++) {
-            String keys = source.command("CLUSTER", "GETKEYSINSLOT", Integer.toString(slot), "100");
+            String keys = source.command("CLUSTER", "GETKEYSINSLOT", Integer.toString(slot), Integer.toString(keysPerMigrate));
             if (keys == null || keys.isEmpty()) {
                 break;
             }

@@ -88,6 +88,37 @@ class RedisClusterTest {
     }
 
     @Test
+    @Order(4)
+    void migrateSlotMovesTheKeysAFewAtATime() {
+        int slot = RedisCluster.keySlot("{few}");
+        RedisServer source = cluster.primaryForSlot(slot);
+        for (int i = 0; i < 7; i++) {
+            source.command("SET", "{few}" + i, "v" + i);
+        }
+        RedisServer target = cluster.primaries().stream().filter(p -> p != source).findFirst().orElseThrow();
+        cluster.migrateSlot(slot, target, 2, Duration.ofSeconds(10));
+        assertThat(cluster.primaryForSlot(slot)).isSameAs(target);
+        assertThat(target.command("CLUSTER", "COUNTKEYSINSLOT", Integer.toString(slot))).isEqualTo("7");
+        assertThat(target.command("GET", "{few}6")).isEqualTo("v6");
+        assertThatThrownBy(() -> cluster.migrateSlot(slot, source, 0, Duration.ofSeconds(10)))
+                .hasMessage("keys per MIGRATE: 1 to 1000, not 0");
+    }
+
+    @Test
+    @Order(5)
+    void killReplicaOfLeavesItsPrimaryWithoutReplica() {
+        RedisServer primary = cluster.primaryForKey("lonely");
+        RedisServer killed = cluster.killReplicaOf(primary);
+        assertThat(killed.isRunning()).isFalse();
+        assertThat(cluster.replicaOf(primary)).isEmpty();
+        assertThat(primary.command("SET", "lonely", "1")).isEqualTo("OK");
+        assertThat(primary.command("WAIT", "1", "100")).isEqualTo("0");
+        assertThat(primary.command("CLUSTER", "SLOTS")).doesNotContain(Integer.toString(killed.port()));
+        cluster.restartStoppedNodes();
+        assertThat(cluster.replicaOf(primary)).contains(killed);
+    }
+
+    @Test
     @Order(5)
     void killPrimaryOfPromotesItsReplica() {
         String key = "survivor";

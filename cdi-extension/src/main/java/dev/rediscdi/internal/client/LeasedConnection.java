@@ -1,5 +1,6 @@
 package dev.rediscdi.internal.client;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,12 +16,15 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.core.Future;
 import io.vertx.redis.client.impl.PooledRedisConnection;
+import io.vertx.redis.client.impl.RedisClusterConnection;
+import io.vertx.redis.client.impl.RequestImpl;
 
 /**
  * A pooled connection lent to one {@code withConnection} call. It remembers an open transaction or watch so
  * that the connection goes back to the pool clean, and closes it instead after any failure that may leave a
- * reply in flight.
+ * reply in flight. On a cluster, {@code WAIT} runs on the node of the last key sent before it.
  */
 final class LeasedConnection implements ScopedConnection {
     private static final Set<Command> REFUSED = Stream.of("SELECT", "AUTH", "HELLO", "QUIT", "RESET", "SUBSCRIBE", "PSUBSCRIBE",
@@ -35,6 +39,7 @@ final class LeasedConnection implements ScopedConnection {
     private volatile boolean watching;
     private volatile boolean broken;
     private volatile boolean finished;
+    private volatile byte[] lastKey;
 
     LeasedConnection(RedisConnection connection, Failures failures, CommandDeadlines deadlines, long timeoutNanos, Continuations continuations) {
         this.connection = connection;
@@ -73,13 +78,33 @@ final class LeasedConnection implements ScopedConnection {
             deadlines.track(pending);
         }
         pending.via = connection;
-        connection.send(request).onComplete(pending);
+        sendRouted(request).onComplete(pending);
         // marked broken before the caller's continuation can finish the work and give the connection back
         return continuations.handOver(pending.whenComplete((reply, error) -> {
             if (error != null && !(error instanceof RedisReplyException)) {
                 broken = true;
             }
         }));
+    }
+
+    /**
+     * The driver sends a cluster's keyless {@code WAIT} to any primary, where it counts none of this connection's
+     * writes and answers at once with that node's replicas. Batched behind a read of the last key sent, it runs on
+     * that key's primary, on the connection that carried the write.
+     */
+    private Future<Response> sendRouted(Request request) {
+        if (!(connection instanceof RedisClusterConnection) || !(request instanceof RequestImpl keyed)) {
+            return connection.send(request);
+        }
+        byte[] key = lastKey;
+        if (request.command() == Command.WAIT && key != null) {
+            return connection.batch(List.of(Request.cmd(Command.EXISTS).arg(key), request)).map(replies -> replies.get(1));
+        }
+        List<byte[]> keys = keyed.keys();
+        if (!keys.isEmpty()) {
+            lastKey = keys.get(keys.size() - 1);
+        }
+        return connection.send(request);
     }
 
     private void track(Command command) {

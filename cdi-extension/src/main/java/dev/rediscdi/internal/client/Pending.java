@@ -21,6 +21,7 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
     RedisConnection via;
     private PipelinedConnection carrier;
     private boolean retriedNotWritten;
+    private int redirectResends;
 
     Pending(long deadlineNanos, Failures failures) {
         this.deadlineNanos = deadlineNanos;
@@ -46,6 +47,11 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
         }
         retriedNotWritten = true;
         return true;
+    }
+
+    /** A command the driver stopped redirecting ({@code MOVED}, {@code ASK}) did not run: it is sent again, up to 3 times. */
+    boolean resendAfterRedirect() {
+        return weight() == 1 && redirectResends++ < 3;
     }
 
     /** The exception for a failure the driver reported; {@code sent} says whether it may have reached Redis. */

@@ -95,7 +95,21 @@ final class PipelinedConnection {
             send(command);
             return;
         }
+        if (redirected(cause) && command.resendAfterRedirect()) {
+            send(command);
+            return;
+        }
         command.completeExceptionally(command.failure(cause, !notWritten));
+    }
+
+    /**
+     * The driver follows MOVED and ASK by itself, but sends ASKING and the command as two writes: on a connection that
+     * pipelines other callers' commands, one of those can come in between and take the ASKING, and the command bounces
+     * between the two nodes until the driver gives up. Redis ran nothing then, so the command may be sent again.
+     */
+    private static boolean redirected(Throwable cause) {
+        String message = cause.getMessage();
+        return message != null && (message.startsWith("MOVED ") || message.startsWith("ASK "));
     }
 
     /**
