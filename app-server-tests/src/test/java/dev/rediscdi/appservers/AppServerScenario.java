@@ -5,7 +5,6 @@ import static dev.rediscdi.appservers.RedisApp.Client.DEFAULT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,6 @@ import dev.rediscdi.testing.RedisServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AppServerScenario implements Scenario {
 
-    /** How long the application may take to answer again after Redis came back. */
-    private static final Duration RECOVERY = Duration.ofSeconds(20);
     private static final String READINESS_PATH = "api/deployment";
 
     private RedisServer redis;

@@ -4,7 +4,7 @@ import dev.rediscdi.appservers.harness.AppDeployment;
 import dev.rediscdi.appservers.harness.AppServer;
 
 /** The scenario on Open Liberty (Weld, its own RESTful Web Services, MicroProfile Config and Fault Tolerance). */
-class OpenLibertyIT extends AppServerScenario {
+class OpenLibertyIT extends AppServerScenario implements SessionScenario, FaultToleranceScenario, HealthScenario {
 
     @Override
     protected AppServer newServer(String instanceName, AppDeployment deployment) {

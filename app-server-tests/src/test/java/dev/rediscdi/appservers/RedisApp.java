@@ -35,6 +35,26 @@ final class RedisApp {
         return browser.get(server.appUri().resolve("api/" + client.path + "/" + key));
     }
 
+    /** Stores {@code name} in the session's {@code @SessionScoped} bean (a session is created if needed). */
+    HttpResponse<String> introduce(String name) {
+        return browser.put(server.appUri().resolve("api/session/name"), name);
+    }
+
+    /** The name the session's {@code @SessionScoped} bean holds: 200 with it, or 404. */
+    HttpResponse<String> visitorName() {
+        return browser.get(server.appUri().resolve("api/session/name"));
+    }
+
+    /** The stock level of {@code sku} through the bean with MicroProfile Fault Tolerance annotations. */
+    HttpResponse<String> stock(String sku) {
+        return browser.get(server.appUri().resolve("api/stock/" + sku));
+    }
+
+    /** The server's MicroProfile Health readiness report. */
+    HttpResponse<String> readiness() {
+        return browser.get(server.readinessUri());
+    }
+
     /** Drawn once per deployment: tells whether two answers came from the same deployment. */
     String deploymentId() {
         return text("api/deployment");

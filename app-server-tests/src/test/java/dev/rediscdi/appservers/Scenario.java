@@ -1,5 +1,7 @@
 package dev.rediscdi.appservers;
 
+import java.time.Duration;
+
 import dev.rediscdi.appservers.harness.AppClient;
 import dev.rediscdi.appservers.harness.AppServer;
 import dev.rediscdi.testing.RedisServer;
@@ -11,6 +13,9 @@ import dev.rediscdi.testing.RedisServer;
  * {@code OpenLibertyIT}), so that every part runs on every server with the servers booted once per class.
  */
 interface Scenario {
+
+    /** How long the application may take to answer again after Redis came back (a breaker's delay included). */
+    Duration RECOVERY = Duration.ofSeconds(20);
 
     /** The Redis that every instance uses; restart, freeze or stop it at will (it is left running for the next test). */
     RedisServer redis();

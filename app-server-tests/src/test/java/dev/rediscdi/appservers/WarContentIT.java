@@ -21,6 +21,7 @@ class WarContentIT {
                 .map(name -> name.substring("WEB-INF/lib/".length())).filter(name -> !name.isEmpty()).toList();
 
         assertThat(libraries).anyMatch(jar -> jar.startsWith("redis-cdi-extension-"))
+                .anyMatch(jar -> jar.startsWith("redis-cdi-session-store-"))
                 .anyMatch(jar -> jar.startsWith("vertx-core-"))
                 .anyMatch(jar -> jar.startsWith("vertx-redis-client-"))
                 .anyMatch(jar -> jar.startsWith("netty-transport-"));
@@ -32,6 +33,7 @@ class WarContentIT {
                 .noneMatch(jar -> jar.startsWith("microprofile-config"))
                 .noneMatch(jar -> jar.startsWith("microprofile-health"))
                 .noneMatch(jar -> jar.startsWith("weld-"))
+                .noneMatch(jar -> jar.startsWith("yasson-"))
                 .noneMatch(jar -> jar.startsWith("smallrye-config"))
                 .noneMatch(jar -> jar.startsWith("smallrye-fault-tolerance-6"));
         assertThat(entries).as("no descriptor of any server, no beans.xml of the application's own")

@@ -19,7 +19,9 @@ import dev.rediscdi.ReplyType;
 
 /**
  * Strings written and read through the default client (by way of {@link Notes}, asynchronously) and through
- * the named client {@code cache} (injected here, blocking). 404 for a missing key; a Redis failure is a 500.
+ * the named client {@code cache} (injected here, blocking). 404 for a missing key; a Redis failure is mapped to a
+ * status by {@link RedisExceptionMapper}. The {@code cache} client has a short deadline and a quick circuit breaker
+ * (see {@code microprofile-config.properties}): when Redis hangs, its calls fail fast instead of holding threads.
  */
 @Path("/")
 @RequestScoped

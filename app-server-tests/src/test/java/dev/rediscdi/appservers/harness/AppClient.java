@@ -16,13 +16,24 @@ import java.time.Duration;
  */
 public final class AppClient {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private final Duration requestTimeout;
+
+    /** A browser that gives up on an answer after 30 s. */
+    public AppClient() {
+        this(DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** A browser that gives up on an answer after {@code requestTimeout}: a request that hangs fails the test. */
+    public AppClient(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
 
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
@@ -39,8 +50,14 @@ public final class AppClient {
         return cookies;
     }
 
+    /** The value of the cookie {@code name} received so far, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(REQUEST_TIMEOUT).build();
+        HttpRequest built = request.timeout(requestTimeout).build();
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -87,9 +87,14 @@ public final class AppServer implements AutoCloseable {
         start();
     }
 
-    /** The server's HTTP root, e.g. {@code http://127.0.0.1:18080/} (where {@code health/ready} is served). */
+    /** The server's HTTP root, e.g. {@code http://127.0.0.1:18080/}. */
     public URI serverUri() {
         return URI.create("http://127.0.0.1:" + instance.httpPort() + "/");
+    }
+
+    /** Where the server reports MicroProfile Health readiness: its management interface (WildFly) or HTTP port (Liberty). */
+    public URI readinessUri() {
+        return instance.readinessUri();
     }
 
     /** The application's root, e.g. {@code http://127.0.0.1:18080/redis-cdi-app/}. */

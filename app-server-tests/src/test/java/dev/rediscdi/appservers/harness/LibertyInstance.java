@@ -3,6 +3,7 @@ package dev.rediscdi.appservers.harness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,12 @@ final class LibertyInstance implements ServerInstance {
     @Override
     public int httpPort() {
         return httpPort;
+    }
+
+    /** On the HTTP port, as the {@code mpHealth} feature serves it. */
+    @Override
+    public URI readinessUri() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/health/ready");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rediscdi.appservers.harness;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -13,6 +14,9 @@ interface ServerInstance {
 
     /** The port of its HTTP listener on 127.0.0.1. */
     int httpPort();
+
+    /** Where the server reports MicroProfile Health readiness ({@code .../health/ready}). */
+    URI readinessUri();
 
     /** Chooses other free ports, after a start found one of them taken. */
     void choosePorts();

@@ -2,6 +2,7 @@ package dev.rediscdi.appservers.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ final class WildFlyInstance implements ServerInstance {
     /** The socket bindings of standalone-microprofile.xml: ajp, http, https, management http/https, transactions. */
     private static final int[] BASE_PORTS = {8009, 8080, 8443, 9990, 9993, 4712, 4713};
     private static final int HTTP_PORT = 8080;
+    private static final int MANAGEMENT_HTTP_PORT = 9990;
     private static final String STARTED_WITH_ERRORS = "WFLYSRV0026";
 
     /**
@@ -71,6 +73,12 @@ final class WildFlyInstance implements ServerInstance {
     @Override
     public int httpPort() {
         return HTTP_PORT + portOffset;
+    }
+
+    /** On the management interface, as WildFly serves MicroProfile Health. */
+    @Override
+    public URI readinessUri() {
+        return URI.create("http://127.0.0.1:" + (MANAGEMENT_HTTP_PORT + portOffset) + "/health/ready");
     }
 
     @Override

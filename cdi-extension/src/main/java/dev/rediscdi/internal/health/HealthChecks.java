@@ -30,7 +30,8 @@ public final class HealthChecks {
      * @param checkName what the health report calls it: the client's property prefix
      */
     public static void register(SyntheticComponents components, String client, String checkName, long timeoutMillis) {
-        components.addBean(HealthCheck.class)
+        // the bean class decides the bean archive of a synthetic bean: see RedisReadinessCheck
+        components.addBean(RedisReadinessCheck.class)
                 .type(HealthCheck.class)
                 .scope(Singleton.class)
                 .qualifier(Readiness.Literal.INSTANCE)

@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Vetoed;
+
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -16,7 +19,15 @@ import dev.rediscdi.RedisClient;
 /**
  * Ready when Redis answers a {@code PING} within {@code health.timeout}. The PING goes through the client like any
  * command, so an open circuit breaker reports the client down at once, without waiting for Redis.
+ *
+ * <p>Registered as one synthetic bean per client, with this class as the bean class. {@code @Dependent} puts the
+ * class into the bean archive of the library's jar, and so puts those synthetic beans there too: WildFly lets its
+ * health endpoint (an extension of a server module) see the application's own bean archives, but not the extra
+ * archive it would otherwise create for a class discovered in none. {@code @Vetoed} keeps the class itself from
+ * being a bean.
  */
+@Dependent
+@Vetoed
 public final class RedisReadinessCheck implements HealthCheck {
     private final String checkName;
     private final RedisClient client;
