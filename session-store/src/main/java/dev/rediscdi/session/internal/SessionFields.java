@@ -1,6 +1,7 @@
 package dev.rediscdi.session.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import io.vertx.redis.client.Response;
 final class SessionFields {
     static final String CREATED = "#c";
     static final String MAX_INACTIVE = "#i";
+    static final String ACCESSED = "#a";
+    static final String DEADLINE = "#d";
     static final String ATTRIBUTE = "=";
 
     private SessionFields() {
@@ -37,7 +40,17 @@ final class SessionFields {
                 maxInactive = Integer.parseInt(fields.get(i + 1).toString());
             }
         }
-        return new StoredSession(id, created, lastAccessed, maxInactive, attributes);
+        return new StoredSession(id, created, lastAccessed, maxInactive, Collections.unmodifiableMap(attributes));
+    }
+
+    /** A numeric metadata field of the flat field/value array; 0 when missing. */
+    static long number(Response fields, String name) {
+        for (int i = 0; fields != null && i + 1 < fields.size(); i += 2) {
+            if (fields.get(i).toString().equals(name)) {
+                return Long.parseLong(fields.get(i + 1).toString());
+            }
+        }
+        return 0;
     }
 
     static byte[] utf8(String text) {

@@ -29,6 +29,11 @@ final class SessionKeys {
         return prefix + "s:{" + shard + "}";
     }
 
+    /** What every session key starts with. */
+    String sessionPrefix() {
+        return prefix + "s:";
+    }
+
     String index(char shard) {
         return prefix + "x:{" + shard + "}";
     }

@@ -13,15 +13,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.session.SessionStoreUnavailableException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Response;
 
 /**
  * The store's Redis calls, each one round trip: a script ({@code session.lua}) sent by its SHA, and sent whole
- * only when Redis does not know it yet (after a restart or on a new cluster node).
+ * only when Redis does not know it yet (after a restart or on a new cluster node). A load is answered from
+ * {@link SessionCache} when it holds a valid copy: no round trip at all.
  */
 final class SessionRepository {
     private static final String SCRIPT = readScript();
@@ -32,9 +36,17 @@ final class SessionRepository {
     private final long touchMillis;
     private final long graceMillis;
     private final long absoluteMillis;
+    private final SessionCache cache;
+    private final Consumer<Vertx> firstReply;
 
-    SessionRepository(RedisClient redis, SessionSettings settings) {
+    /**
+     * @param firstReply given the Vert.x instance of the client when its replies come in (starts the invalidation
+     *        listener, which must share the client's Vert.x)
+     */
+    SessionRepository(RedisClient redis, SessionSettings settings, SessionCache cache, Consumer<Vertx> firstReply) {
         this.redis = redis;
+        this.cache = cache;
+        this.firstReply = firstReply;
         this.keys = new SessionKeys(settings.keyPrefix());
         this.touchMillis = settings.touchInterval().toMillis();
         this.graceMillis = settings.expiryGrace().toMillis();
@@ -43,11 +55,47 @@ final class SessionRepository {
 
     /** The live session with this id, touched if its last touch is older than the touch interval; {@code null} if none. */
     StoredSession load(String id) {
-        Response reply = await(script(List.of(keys.session(id)), "load", touchMillis, graceMillis), "load");
+        String key = keys.session(id);
+        StoredSession cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        SessionCache.Reservation reservation = cache.reserve(key);
+        Response reply = await(script(List.of(key), "load", touchMillis, graceMillis), "load");
         if (reply == null) {
+            cache.fill(reservation, null, 0);
             return null;
         }
-        return SessionFields.decode(id, reply.get(1).toLong(), reply.get(2));
+        StoredSession loaded = SessionFields.decode(id, reply.get(1).toLong(), reply.get(2));
+        if (reservation != null && loaded != null) {
+            cache.fill(reservation, SessionFields.decode(id, SessionFields.number(reply.get(2), SessionFields.ACCESSED), reply.get(2)),
+                    cacheableMillis(reply.get(0).toLong(), loaded.maxInactiveSeconds(), reply.get(2)));
+        }
+        return loaded;
+    }
+
+    /**
+     * How long a copy may answer for Redis: until the script would touch the session again (so that caching never
+     * moves its expiry), and never past its deadline.
+     */
+    private long cacheableMillis(long serverNow, int maxInactiveSeconds, Response fields) {
+        long touch = maxInactiveSeconds > 0 ? Math.min(touchMillis, maxInactiveSeconds * 100L) : touchMillis;
+        long untilTouch = SessionFields.number(fields, SessionFields.ACCESSED) + touch - serverNow;
+        long untilDeadline = SessionFields.number(fields, SessionFields.DEADLINE) - serverNow;
+        return Math.min(untilTouch, untilDeadline);
+    }
+
+    /** A {@code PING}, for its reply's thread: the client's Vert.x. Failures are left to the first real command. */
+    void ping() {
+        redis.send("PING").thenApply(this::seenOnEventLoop);
+    }
+
+    private Response seenOnEventLoop(Response reply) {
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            firstReply.accept(context.owner());
+        }
+        return reply;
     }
 
     /**
@@ -57,6 +105,23 @@ final class SessionRepository {
      *         -1 the id is taken (a new session must draw another id)
      */
     long save(SessionChanges changes) {
+        // no copy of the session may answer while it changes, nor be kept from a read that ran before the change
+        forget(changes.id(), changes.previousId());
+        try {
+            return write(changes);
+        } finally {
+            forget(changes.id(), changes.previousId());
+        }
+    }
+
+    private void forget(String id, String previousId) {
+        cache.invalidate(keys.session(id));
+        if (previousId != null) {
+            cache.invalidate(keys.session(previousId));
+        }
+    }
+
+    private long write(SessionChanges changes) {
         List<Object> keyList = new ArrayList<>(List.of(keys.session(changes.id()), keys.index(changes.id())));
         if (changes.previousId() != null) {
             keyList.add(keys.session(changes.previousId()));
@@ -76,6 +141,15 @@ final class SessionRepository {
 
     /** Deletes the session and its index entry; whether it existed. */
     boolean delete(String id) {
+        forget(id, null);
+        try {
+            return deleteInRedis(id);
+        } finally {
+            forget(id, null);
+        }
+    }
+
+    private boolean deleteInRedis(String id) {
         return await(script(List.of(keys.session(id), keys.index(id)), "delete", id), "invalidate").toLong() == 1;
     }
 
@@ -85,6 +159,7 @@ final class SessionRepository {
             List<StoredSession> expired = new ArrayList<>();
             for (int i = 0; reply != null && i + 1 < reply.size(); i += 2) {
                 String id = reply.get(i).toString();
+                cache.invalidate(keys.session(id));
                 StoredSession session = SessionFields.decode(id, 0, reply.get(i + 1));
                 expired.add(session != null ? session : new StoredSession(id, 0, 0, 0, Map.of()));
             }
@@ -103,7 +178,7 @@ final class SessionRepository {
                 return redis.send("EVAL", arguments(SCRIPT, keyList, args));
             }
             return CompletableFuture.<Response>failedStage(cause);
-        }).thenCompose(stage -> stage);
+        }).thenCompose(stage -> stage).thenApply(this::seenOnEventLoop);
     }
 
     private static Object[] arguments(String script, List<Object> keyList, Object[] args) {

@@ -54,7 +54,8 @@ final class SessionSettingsReader {
                 positive(SettingKey.MAX_ARRAY_LENGTH), positive(SettingKey.MAX_BYTES));
         SessionSettings settings = new SessionSettings(client, prefix, idle, absolute, touch, sweep, cookie(), codec, limits,
                 choice(SettingKey.ON_UNREADABLE_ATTRIBUTE, UnreadablePolicy.class, UnreadablePolicy.DROP),
-                status(), choice(SettingKey.WRITE_POLICY, WritePolicy.class, WritePolicy.CHANGED));
+                status(), choice(SettingKey.WRITE_POLICY, WritePolicy.class, WritePolicy.CHANGED),
+                choice(SettingKey.LOCAL_CACHE, LocalCache.class, LocalCache.TRACKING));
         problems.throwIfAny();
         return settings;
     }

@@ -22,7 +22,9 @@ public final class SessionStore {
     private final ClassLoader classLoader;
     private final SessionListeners listeners = new SessionListeners();
     private final SessionIds ids = new SessionIds();
+    private final SessionCache cache = new SessionCache(System::nanoTime);
     private volatile SessionRepository repository;
+    private volatile Optional<InvalidationListener> invalidations = Optional.empty();
     private volatile Optional<WeldSessionScope> weld;
 
     SessionStore(ServletContext context, SessionSettings settings, SessionCodec codec, ClassLoader classLoader) {
@@ -72,12 +74,23 @@ public final class SessionStore {
         if (current == null) {
             synchronized (this) {
                 if (repository == null) {
-                    repository = new SessionRepository(lookUpClient(), settings);
+                    RedisClient client = lookUpClient();
+                    invalidations = LocalCaching.listener(settings, classLoader, cache);
+                    repository = new SessionRepository(client, settings, cache,
+                            vertx -> invalidations.ifPresent(listener -> listener.startOn(vertx)));
+                    if (invalidations.isPresent()) {
+                        repository.ping(); // starts the invalidation listener on the client's Vert.x before the first load
+                    }
                 }
                 current = repository;
             }
         }
         return current;
+    }
+
+    /** Stops the invalidation listener, when the application stops. */
+    void close() {
+        invalidations.ifPresent(InvalidationListener::stop);
     }
 
     /** Weld's session context, when Weld runs this application. */

@@ -60,6 +60,7 @@ public final class SessionStoreInitializer implements ServletContainerInitialize
             @Override
             public void contextDestroyed(ServletContextEvent event) {
                 sweeper.stop();
+                store.close();
             }
         });
     }

@@ -26,7 +26,8 @@ enum SettingKey {
     MAX_BYTES("serialization.max-bytes", "1048576"),
     ON_UNREADABLE_ATTRIBUTE("on-unreadable-attribute", "drop"),
     UNAVAILABLE_STATUS("unavailable-status", "503"),
-    WRITE_POLICY("write-policy", "changed");
+    WRITE_POLICY("write-policy", "changed"),
+    LOCAL_CACHE("local-cache", "tracking");
 
     static final String PREFIX = "redis-session.";
 

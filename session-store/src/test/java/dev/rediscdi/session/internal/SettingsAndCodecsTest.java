@@ -33,6 +33,15 @@ class SettingsAndCodecsTest {
         assertThat(settings.unavailableStatus()).isEqualTo(503);
         assertThat(settings.writePolicy()).isEqualTo(WritePolicy.CHANGED);
         assertThat(settings.onUnreadable()).isEqualTo(UnreadablePolicy.DROP);
+        assertThat(settings.localCache()).isEqualTo(LocalCache.TRACKING);
+    }
+
+    @Test
+    void shouldNameTheChoicesOfLocalCache() {
+        assertThat(read(Map.of("redis-session.local-cache", "OFF")).localCache()).isEqualTo(LocalCache.OFF);
+        assertThatThrownBy(() -> read(Map.of("redis-session.local-cache", "lru")))
+                .isInstanceOfSatisfying(RedisConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "redis-session.local-cache = \"lru\": not one of the choices. Fix: use tracking or off"));
     }
 
     @Test

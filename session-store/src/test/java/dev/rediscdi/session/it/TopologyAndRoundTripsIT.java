@@ -66,20 +66,48 @@ class TopologyAndRoundTripsIT {
     }
 
     @Test
-    void shouldNeedOneRoundTripPerReadAndOneMoreOnlyWhenSomethingChanged() throws Exception {
+    void shouldAnswerARepeatedReadOnTheSameInstanceWithoutRoundTripAndWriteInOne() throws Exception {
         RedisServer counted = environment.counted;
-        try (WebInstance app = WebInstance.jetty(WebInstance.settings("redis-session.client", "counted", "redis-session.key-prefix", "rt:",
+        try (WebInstance app = WebInstance.jetty(WebInstance.settings("redis-session.client", "counted", "redis-session.key-prefix", "rtc:",
                 "redis-session.sweep-interval", "1h"))) {
             Browser user = new Browser();
-            new Browser().get(app.uri("set?name=warm&value=up")); // connects the client and loads the script into Redis
+            warmUp(app);
+            InvalidationConnections.awaitTracking(counted, 1);
+            assertThat(roundTrips(() -> user.get(app.uri("noop")))).as("no session, no cookie").isZero();
+            assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=1")))).as("new session with one attribute").isEqualTo(1);
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=a")))).as("read-only, first read after a write").isEqualTo(1);
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=a")))).as("read-only, repeated on the same instance").isZero();
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=a")))).as("read-only, again").isZero();
+            assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=2")))).as("one attribute changed, session cached").isEqualTo(1);
+            assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=2")))).as("changed right after a write: read and write").isEqualTo(2);
+            user.get(app.uri("cart-add?value=x"));
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=cart")))).as("mutable value read, unchanged: no write").isEqualTo(1);
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=cart")))).as("and again, cached").isZero();
+        }
+    }
+
+    @Test
+    void shouldNeedOneRoundTripPerReadAndOneMoreOnlyWhenSomethingChangedWithoutLocalCache() throws Exception {
+        try (WebInstance app = WebInstance.jetty(WebInstance.settings("redis-session.client", "counted", "redis-session.key-prefix", "rt:",
+                "redis-session.sweep-interval", "1h", "redis-session.local-cache", "off"))) {
+            Browser user = new Browser();
+            warmUp(app);
             assertThat(roundTrips(() -> user.get(app.uri("noop")))).as("no session, no cookie").isZero();
             assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=1")))).as("new session with one attribute").isEqualTo(1);
             assertThat(roundTrips(() -> user.get(app.uri("get?name=a")))).as("read-only").isEqualTo(1);
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=a")))).as("read-only, repeated").isEqualTo(1);
             assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=2")))).as("one attribute changed").isEqualTo(2);
             assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=2")))).as("same value set again: written").isEqualTo(2);
             user.get(app.uri("cart-add?value=x"));
             assertThat(roundTrips(() -> user.get(app.uri("get?name=cart")))).as("mutable value read, unchanged: no write").isEqualTo(1);
         }
+    }
+
+    /** Connects the client, loads the script into Redis and, where the store caches, lets it start tracking. */
+    private static void warmUp(WebInstance app) {
+        Browser warm = new Browser();
+        warm.get(app.uri("set?name=warm&value=up"));
+        warm.get(app.uri("get?name=warm"));
     }
 
     private long roundTrips(Runnable request) {
