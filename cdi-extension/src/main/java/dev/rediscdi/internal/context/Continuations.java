@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import dev.rediscdi.SubscriptionListener;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 
 /**
@@ -29,12 +30,15 @@ import io.vertx.core.impl.VertxInternal;
 public final class Continuations {
     private final VertxInternal vertx;
     private final Executor workers;
+    /** The Vert.x context current while a continuation runs on a worker: code that asks for it finds the client's Vert.x. */
+    private final ContextInternal home;
     private final RequestContextPropagation requests;
 
     private Continuations(VertxInternal vertx, RequestContextPropagation requests) {
         this.vertx = vertx;
         // Vert.x's own worker pool: sized and closed with Vert.x (in Quarkus, its executor); no public API gives its executor
         this.workers = vertx.getWorkerPool().executor();
+        this.home = vertx.createEventLoopContext();
         this.requests = requests;
     }
 
@@ -110,7 +114,7 @@ public final class Continuations {
         }
         return task -> {
             try {
-                workers.execute(() -> run(loader, request, task));
+                workers.execute(() -> home.dispatch(ignored -> run(loader, request, task)));
             } catch (RejectedExecutionException closing) { // Vert.x is closing: run it here rather than never
                 run(loader, request, task);
             }
