@@ -20,8 +20,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The client's retries and breaker on Quarkus. This sample has no quarkus-smallrye-fault-tolerance (its 3.38.0 jar
- * does not resolve from the registry used here), so SmallRye Fault Tolerance's standalone flavour runs them.
+ * The client's retries and breaker on Quarkus with quarkus-smallrye-fault-tolerance on the class path, and an
+ * application bean's own MicroProfile Fault Tolerance annotations around a Redis call.
  */
 @QuarkusTest
 @WithTestResource(RedisServerResource.class)
@@ -30,6 +30,17 @@ class FaultToleranceTest {
     @Inject
     @NamedRedisClient("unreachable")
     RedisClient unreachable;
+
+    @Inject
+    GuardedLookup guarded;
+
+    @Test
+    void shouldRetryAndFallBackWithTheApplicationsOwnAnnotations() throws Exception {
+        int before = guarded.attempts();
+        String level = guarded.level("42").toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(level).isEqualTo("unknown");
+        assertThat(guarded.attempts() - before).as("the first call and two retries").isEqualTo(3);
+    }
 
     @Test
     void shouldFailFastOnceTheBreakerOfAnUnreachableRedisOpened() throws Exception {
