@@ -241,11 +241,16 @@ final class PipelinedConnection {
         connection = opened;
     }
 
-    private synchronized void forget(RedisConnection lost) {
-        if (lost != null && connection == lost) {
+    // Closed outside this object's lock: the driver calls the exception and end handlers while holding the
+    // connection's own lock, so closing it under ours could deadlock two event loops.
+    private void forget(RedisConnection lost) {
+        synchronized (this) {
+            if (lost == null || connection != lost) {
+                return;
+            }
             connection = null;
-            lost.close();
         }
+        lost.close();
     }
 
     void close() {

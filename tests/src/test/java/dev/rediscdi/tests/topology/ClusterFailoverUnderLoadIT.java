@@ -27,7 +27,7 @@ class ClusterFailoverUnderLoadIT {
     void shouldWriteAgainWithinFiveSecondsOfAPrimaryKilledAndKeepEveryConfirmedWrite() throws Exception {
         RedisCluster cluster = SharedTopologies.cluster();
         String prefix = "cluster-load:" + UUID.randomUUID() + ":";
-        try (TestConfig config = SharedTopologies.clusterClient(cluster, "redis.timeout", "1s",
+        try (TestConfig config = SharedTopologies.clusterClient(cluster, "redis.timeout", "1s", "redis.circuit-breaker.delay", "1s",
                 "redis.max-pool-size", "16", "redis.max-pool-waiting", "64")) {
             WeldContainer container = Containers.boot();
             try (SteadyWrites load = SteadyWrites.start(4, 400, WRITES, i -> key(prefix, i),

@@ -30,7 +30,7 @@ class SentinelFailoverUnderLoadIT {
     @Test
     void shouldWriteAgainWithinFiveSecondsOfEachFailoverAndKeepEveryConfirmedWrite() throws Exception {
         RedisSentinelGroup group = SharedTopologies.sentinelGroup();
-        try (TestConfig config = SharedTopologies.sentinelClient(group, "redis.timeout", "1s",
+        try (TestConfig config = SharedTopologies.sentinelClient(group, "redis.timeout", "1s", "redis.circuit-breaker.delay", "1s",
                 // WAIT holds a pooled connection until a replica answers: 100 WAITs a second need more than 6
                 "redis.max-pool-size", "16", "redis.max-pool-waiting", "64")) {
             WeldContainer container = Containers.boot();

@@ -2,8 +2,12 @@ package dev.rediscdi.tests.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,35 @@ import dev.rediscdi.tests.TestConfig;
 
 /** {@code WAIT} after a write on a cluster counts the replicas of the write's own primary. */
 class WaitOnClusterIT {
+
+    /** The README's sample of a write confirmed by a replica, shown verbatim and run below. */
+    private static final String README_SAMPLE = """
+            redis.withConnection(connection -> connection.send("SET", "order:1", "paid")
+                    .thenCompose(ok -> connection.execute(ReplyType.LONG, "WAIT", 1, 100)))   // replicas that have the write
+            """;
+
+    @Test
+    void shouldRunTheReadmeSampleOnTheWritesPrimary() throws Exception {
+        Matcher block = Pattern.compile("<!-- confirmed-write -->\\s*```java\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("..", "README.md")));
+        assertThat(block.find()).as("README has a java block after <!-- confirmed-write -->").isTrue();
+        assertThat(block.group(1)).isEqualTo(README_SAMPLE);
+
+        RedisCluster cluster = SharedTopologies.cluster();
+        try (TestConfig config = SharedTopologies.clusterClient(cluster)) {
+            WeldContainer container = Containers.boot();
+            try {
+                RedisClient redis = container.select(RedisClient.class).get();
+                Long replicas = redis.withConnection(connection -> connection.send("SET", "order:1", "paid")
+                        .thenCompose(ok -> connection.execute(ReplyType.LONG, "WAIT", 1, 100)))   // replicas that have the write
+                        .toCompletableFuture().get(5, TimeUnit.SECONDS);
+                assertThat(replicas).isEqualTo(1L);
+                assertThat(cluster.primaryForKey("order:1").command("GET", "order:1")).isEqualTo("paid");
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
 
     @Test
     void shouldReportTheReplicasOfTheWritesPrimary() throws Exception {
