@@ -29,7 +29,9 @@ interface FaultToleranceScenario extends Scenario {
     default void shouldFailFastWithTheLibrarysTimeoutThenItsOpenCircuitWhileRedisIsFrozen() {
         RedisApp app = new RedisApp(new AppClient(HANG), server());
         String key = key();
-        assertThat(app.write(CACHE, key, "cached").statusCode()).isEqualTo(204);
+        // the first command of a client opens its connection, which on a server just started may take longer
+        // than the 400 ms deadline: start from a client that answers
+        Eventually.status(204, RECOVERY, () -> app.write(CACHE, key, "cached"));
 
         List<HttpResponse<String>> answers = new ArrayList<>();
         redis().freeze();
@@ -54,7 +56,8 @@ interface FaultToleranceScenario extends Scenario {
         RedisApp app = new RedisApp(new AppClient(HANG), server());
         String sku = key();
         redis().command("SET", "stock:" + sku, "7");
-        assertThat(app.stock(sku).body()).as("Redis answers: no fallback").isEqualTo("7");
+        // as above: a cold first call may exceed @Timeout(500) and answer from the fallback
+        Eventually.body("7", RECOVERY, () -> app.stock(sku));
 
         HttpResponse<String> frozen;
         redis().freeze();

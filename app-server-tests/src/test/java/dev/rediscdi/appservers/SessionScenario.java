@@ -8,7 +8,8 @@ import dev.rediscdi.appservers.harness.AppClient;
 
 /**
  * The Redis-backed HTTP session: the WAR carries the session store, the application a {@code @SessionScoped} bean
- * used by a JAX-RS resource. Each test has a browser of its own, so a session of its own.
+ * used by a JAX-RS resource. Each test has a browser of its own, so a session of its own. That the session outlives
+ * a server restart is checked by {@link AppServerScenario}'s restart step, which restarts the server once for all.
  */
 interface SessionScenario extends Scenario {
 
@@ -33,19 +34,6 @@ interface SessionScenario extends Scenario {
         assertThat(redis().command("EXISTS", sessionKey(sessionId))).as("the session is a hash in Redis").isEqualTo("1");
         assertThat(Integer.parseInt(redis().command("HLEN", sessionKey(sessionId))))
                 .as("metadata fields and the bean").isGreaterThan(5);
-    }
-
-    @Test
-    default void shouldKeepTheSessionAcrossAServerRestart() {
-        AppClient browser = new AppClient();
-        RedisApp app = new RedisApp(browser, server());
-        assertThat(app.introduce("Grace").body()).isEqualTo("Grace (visit 1)");
-        String deployment = app.deploymentId();
-
-        server().restart();
-
-        assertThat(app.deploymentId()).as("a new deployment").isNotEqualTo(deployment);
-        assertThat(app.visitorName().body()).isEqualTo("Grace (visit 2)");
     }
 
     @Test

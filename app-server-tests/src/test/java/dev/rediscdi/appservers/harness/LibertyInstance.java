@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * An Open Liberty server named {@code app} in a user directory of its own ({@code WLP_USER_DIR}) over the shared
  * installation: {@code server.xml} from the test resources, the HTTP port (free when the instance is created) in
- * {@code bootstrap.properties}, the WAR in {@code dropins/}. Started with {@code bin/server run}, which
+ * {@code bootstrap.properties}, the WAR in {@code apps/} (declared in {@code server.xml}). Started with {@code bin/server run}, which
  * {@code exec}s the server JVM: the pid the harness holds is the server's.
  */
 final class LibertyInstance implements ServerInstance {
@@ -47,7 +47,7 @@ final class LibertyInstance implements ServerInstance {
         this.messages = new LogFile(serverDirectory.resolve("logs/messages.log"));
         InstanceDirectory.write(serverDirectory.resolve("server.xml"), serverXml());
         InstanceDirectory.write(serverDirectory.resolve("jvm.options"), "-Xmx512m\n");
-        InstanceDirectory.copyInto(deployment.war(), serverDirectory.resolve("dropins"));
+        InstanceDirectory.copyInto(deployment.war(), serverDirectory.resolve("apps"));
         choosePorts();
     }
 
@@ -75,7 +75,7 @@ final class LibertyInstance implements ServerInstance {
 
     @Override
     public void prepareStart() {
-        // nothing: Liberty starts each run with a new messages.log and redeploys dropins/
+        // nothing: Liberty starts each run with a new messages.log and deploys apps/ again
     }
 
     @Override

@@ -70,6 +70,9 @@ final class JavaSerializationCodec implements SessionCodec {
                 // initialize=false: a rejected class never runs its static initializer
                 return Class.forName(description.getName(), false, classLoader);
             } catch (ClassNotFoundException notInApplication) {
+                if (description.getName().startsWith(WeldClasses.PACKAGE_PREFIX)) {
+                    return WeldClasses.load(description.getName());
+                }
                 return super.resolveClass(description);
             }
         }
