@@ -227,7 +227,7 @@ class FaultInjectionIT {
         try (RedisServer server = RedisServer.builder().start();
                 TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "2s",
                         "redis.max-waiting-handlers", "2", "redis.max-queued-commands", "3",
-                        "redis.max-pool-size", "2", "redis.max-pool-waiting", "1");
+                        "redis.max-pool-size", "2", "redis.max-pool-waiting", "1", "redis.max-blocking-connections", "1");
                 WeldContainer weld = Containers.boot()) {
             RedisClient redis = weld.select(RedisClient.class).get();
             redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -247,7 +247,7 @@ class FaultInjectionIT {
                 server.unfreeze();
             }
 
-            // the pool: one pipelined connection and one for blocking commands, one caller may wait for it
+            // the blocking commands' connections: one, and one caller may wait for it
             CompletableFuture<Response> first = redis.send("BLPOP", "empty", 2).toCompletableFuture();
             Thread.sleep(200);
             CompletableFuture<Response> second = redis.send("BLPOP", "empty", 2).toCompletableFuture();
