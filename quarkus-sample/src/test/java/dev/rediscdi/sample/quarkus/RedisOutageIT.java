@@ -2,10 +2,7 @@ package dev.rediscdi.sample.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +29,6 @@ class RedisOutageIT {
     @TempDir
     Path temp;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldAnswer503WhileRedisIsDownAndRecoverByItself() throws Exception {
@@ -41,12 +36,12 @@ class RedisOutageIT {
                 SampleProcess app = SampleProcess.start(SampleProcess.freePort(), temp.resolve("app.log"), Map.of("REDIS_HOSTS", redis.uri()));
                 ServerSentEvents browser = new ServerSentEvents(URI.create(app.baseUri() + "/notifications"))) {
             assertThat(browser.next(Duration.ofSeconds(10))).isEqualTo("connected");
-            assertThat(send(app, "GET", "/leaderboards/outage").statusCode()).isEqualTo(200);
+            assertThat(app.send("GET", "/leaderboards/outage").statusCode()).isEqualTo(200);
 
             redis.stop();
             List<HttpResponse<String>> whileDown = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
-                whileDown.add(send(app, "GET", "/leaderboards/outage"));
+                whileDown.add(app.send("GET", "/leaderboards/outage"));
             }
 
             assertThat(whileDown).as(app.output()).allSatisfy(response -> {
@@ -58,17 +53,17 @@ class RedisOutageIT {
             redis.restart();
             awaitStatus(app, "/leaderboards/outage", 200);
             // the group went with the data (no persistence): the queue creates it again
-            assertThat(send(app, "POST", "/jobs/claims?worker=w1").statusCode()).isEqualTo(200);
+            assertThat(app.send("POST", "/jobs/claims?worker=w1").statusCode()).isEqualTo(200);
             // the application subscribed again by itself: a message reaches the browser that stayed connected
             assertThat(awaitNotification(app, browser, "back after the outage")).isTrue();
         }
     }
 
-    private void awaitStatus(SampleProcess app, String path, int status) throws Exception {
+    private static void awaitStatus(SampleProcess app, String path, int status) throws Exception {
         long deadline = System.nanoTime() + RECOVERY.toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {
-            last = send(app, "GET", path).statusCode();
+            last = app.send("GET", path).statusCode();
             if (last == status) {
                 return;
             }
@@ -78,12 +73,10 @@ class RedisOutageIT {
     }
 
     /** Publishes every 500 ms (bounded) until the message arrives: the resubscription takes a moment after the restart. */
-    private boolean awaitNotification(SampleProcess app, ServerSentEvents browser, String message) throws Exception {
+    private static boolean awaitNotification(SampleProcess app, ServerSentEvents browser, String message) throws Exception {
         long deadline = System.nanoTime() + RECOVERY.toNanos();
         while (System.nanoTime() < deadline) {
-            http.send(HttpRequest.newBuilder(URI.create(app.baseUri() + "/notifications")).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(message)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            app.send("POST", "/notifications", message);
             for (String event = browser.poll(Duration.ofMillis(500)); event != null; event = browser.poll(Duration.ofMillis(50))) {
                 if (event.equals(message)) {
                     return true;
@@ -93,8 +86,4 @@ class RedisOutageIT {
         return false;
     }
 
-    private HttpResponse<String> send(SampleProcess app, String method, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(app.baseUri() + path)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    }
 }
