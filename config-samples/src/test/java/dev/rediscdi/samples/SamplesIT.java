@@ -27,7 +27,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.rediscdi.BlockingRedisClient;
 import dev.rediscdi.NamedRedisClient;
+import dev.rediscdi.RedisCircuitOpenException;
 import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.ReplyType;
 import dev.rediscdi.testing.RedisBinary;
 import dev.rediscdi.testing.RedisCluster;
@@ -108,6 +110,62 @@ class SamplesIT {
             Sample sample = Sample.load("local.properties").replace("redis.hosts", hosts -> retarget(hosts, server));
             run(sample, container -> pingSetGet(defaultClient(container)));
         }
+    }
+
+    @Test
+    @Covers("fault-tolerance.properties")
+    void faultToleranceOpensTheBreakerWhileRedisIsDownAndClosesItAfterwards() {
+        try (RedisServer server = RedisServer.builder().start()) {
+            Sample sample = Sample.load("fault-tolerance.properties").replace("redis.hosts", hosts -> retarget(hosts, server));
+            run(sample, container -> {
+                BlockingRedisClient redis = defaultClient(container);
+                pingSetGet(redis);
+                server.stop();
+
+                // 10 attempts judged (request-volume-threshold), half failed: open after a few calls of 3 attempts each
+                List<Class<?>> failures = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    failures.add(failureOf(() -> redis.execute(ReplyType.STRING, "GET", "k")).getClass());
+                }
+                assertThat(failures).as("while Redis is down").allMatch(failure -> failure == RedisConnectionException.class
+                        || failure == RedisCircuitOpenException.class).contains(RedisCircuitOpenException.class);
+                assertThat(failures.get(failures.size() - 1)).as("open: failing at once, nothing sent").isEqualTo(RedisCircuitOpenException.class);
+
+                server.restart();
+                // open for circuit-breaker.delay (5s), then trial commands; two successes close it (success-threshold)
+                assertThat(awaitAnswer(redis, Duration.ofSeconds(15))).isEqualTo("PONG");
+                pingSetGet(redis);
+            });
+        }
+    }
+
+    private static Throwable failureOf(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException failure) {
+            return failure;
+        }
+        throw new AssertionError("the call succeeded while Redis was stopped");
+    }
+
+    /** PINGs every 200 ms (bounded) until the breaker lets one through and it succeeds. */
+    private static String awaitAnswer(BlockingRedisClient redis, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                return redis.execute(ReplyType.STRING, "PING");
+            } catch (RedisCircuitOpenException | RedisConnectionException notYet) {
+                last = notYet;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no answer within " + within + " after Redis came back", last);
     }
 
     @Test

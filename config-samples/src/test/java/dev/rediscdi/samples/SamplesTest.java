@@ -21,8 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.rediscdi.RedisConnectionException;
+import dev.rediscdi.RedisConnectionLostException;
+import dev.rediscdi.RedisOverloadedException;
+import dev.rediscdi.RedisTimeoutException;
 import dev.rediscdi.internal.config.ClientConfig;
 import dev.rediscdi.internal.config.Endpoint;
+import dev.rediscdi.internal.config.FaultToleranceConfig;
 import dev.rediscdi.testing.TlsMaterial;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.RedisClientType;
@@ -157,6 +162,28 @@ class SamplesTest {
             soft.assertThat(c.poolCleanerInterval()).isEqualTo(Duration.ofSeconds(10));
             soft.assertThat(c.reconnectDelay()).isEqualTo(Duration.ofMillis(200));
             soft.assertThat(c.reconnectMaxDelay()).isEqualTo(Duration.ofSeconds(10));
+            soft.assertAll();
+        }));
+        cases.put("fault-tolerance.properties", new Case(sample -> sample, (v, optional) -> {
+            ClientConfig c = only(v);
+            FaultToleranceConfig.Retry retry = c.faultTolerance().retry();
+            FaultToleranceConfig.CircuitBreaker breaker = c.faultTolerance().circuitBreaker();
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat(c.timeout()).isEqualTo(Duration.ofSeconds(1));
+            soft.assertThat(c.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+            soft.assertThat(retry.maxRetries()).isEqualTo(2);
+            soft.assertThat(retry.delay()).isEqualTo(Duration.ofMillis(50));
+            soft.assertThat(retry.jitter()).isEqualTo(Duration.ofMillis(25));
+            soft.assertThat(retry.maxDuration()).isEqualTo(Duration.ofSeconds(2));
+            soft.assertThat(retry.retryOn()).containsExactly(RedisConnectionException.class, RedisConnectionLostException.class,
+                    RedisTimeoutException.class);
+            soft.assertThat(retry.abortOn()).containsExactly(RedisOverloadedException.class);
+            soft.assertThat(retry.nonIdempotent()).isEqualTo(optional);
+            soft.assertThat(breaker.requestVolumeThreshold()).isEqualTo(10);
+            soft.assertThat(breaker.failureRatio()).isEqualTo(0.5);
+            soft.assertThat(breaker.delay()).isEqualTo(Duration.ofSeconds(5));
+            soft.assertThat(breaker.successThreshold()).isEqualTo(2);
+            soft.assertThat(c.faultTolerance().health().timeout()).isEqualTo(Duration.ofSeconds(1));
             soft.assertAll();
         }));
         cases.put("unix-socket.properties", new Case(sample -> sample.environment("REDIS_PASSWORD", PASSWORD), (v, optional) -> {

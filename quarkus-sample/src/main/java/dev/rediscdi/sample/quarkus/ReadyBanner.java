@@ -1,6 +1,8 @@
 package dev.rediscdi.sample.quarkus;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,9 +28,11 @@ public class ReadyBanner {
             redis.execute(ReplyType.STRING, "PING").toCompletableFuture().get(10, TimeUnit.SECONDS);
             LOG.info(DevRedis.uri().map(uri -> "Redis: a local redis-server at " + uri + " (pid " + DevRedis.pid().orElse(-1L)
                     + "), stopped with the application").orElse("Redis: the one redis.hosts names"));
-        } catch (Exception e) {
-            LOG.warnf("Redis does not answer yet (%s): the endpoints will answer 503 until it does", e);
-        } 
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("Redis does not answer yet (%s): the endpoints will answer 503 until it does", e.getCause() != null ? e.getCause() : e);
+        }
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         System.out.println("Redis CDI Quarkus sample ready: open http://" + shown + ":" + port + "/");
     }

@@ -2,13 +2,8 @@ package dev.rediscdi.sample.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,8 +26,6 @@ class PackagedApplicationIT {
     @TempDir
     Path temp;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void runsWithADevRedisServerAndStopsIt() throws Exception {
@@ -46,19 +39,19 @@ class PackagedApplicationIT {
             assertThat(redis.parent().map(ProcessHandle::pid)).as("redis-server is a child of the application").contains(app.process().pid());
             assertThat(log).contains(SampleProcess.READY + "http://127.0.0.1:" + port + "/");
 
-            HttpResponse<String> index = get(app, "/");
+            HttpResponse<String> index = app.send("GET", "/");
             assertThat(index.statusCode()).as(app.output()).isEqualTo(200);
             assertThat(index.body()).contains("<h1>Redis CDI on Quarkus</h1>").contains("new EventSource('/notifications')");
-            assertThat(get(app, "/shop").body()).contains("action=\"/shop/login\"");
-            HttpResponse<String> miss = get(app, "/products/tea");
-            HttpResponse<String> hit = get(app, "/products/tea");
+            assertThat(app.send("GET", "/shop").body()).contains("action=\"/shop/login\"");
+            HttpResponse<String> miss = app.send("GET", "/products/tea");
+            HttpResponse<String> hit = app.send("GET", "/products/tea");
             assertThat(miss.statusCode()).as(app.output()).isEqualTo(200);
             assertThat(miss.headers().firstValue("X-Cache")).contains("miss");
             assertThat(hit.headers().firstValue("X-Cache")).contains("hit");
             assertThat(hit.body()).contains("\"name\":\"Green tea\"");
             String page = "it-" + System.nanoTime();
-            assertThat(get(app, "/visits/" + page).body().trim()).isEqualTo("1");
-            assertThat(get(app, "/visits/" + page).body().trim()).isEqualTo("2");
+            assertThat(app.send("GET", "/visits/" + page).body().trim()).isEqualTo("1");
+            assertThat(app.send("GET", "/visits/" + page).body().trim()).isEqualTo("2");
 
             app.stop();
             assertThat(redis.onExit().toCompletableFuture().completeOnTimeout(null, 5, TimeUnit.SECONDS).get())
@@ -67,8 +60,4 @@ class PackagedApplicationIT {
         }
     }
 
-    private HttpResponse<String> get(SampleProcess app, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(app.baseUri() + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -5,6 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +28,7 @@ public final class SampleProcess implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(45);
     private static final Duration SHUTDOWN = Duration.ofSeconds(15);
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Process process;
     private final Path output;
     private final int port;
@@ -78,6 +83,21 @@ public final class SampleProcess implements AutoCloseable {
 
     public String baseUri() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** An HTTP request to the application, as a browser would send it (10 s at most). */
+    public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        return send(method, path, null);
+    }
+
+    /** An HTTP request with a text body ({@code null}: none). */
+    public HttpResponse<String> send(String method, String path, String text) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri() + path)).timeout(Duration.ofSeconds(10));
+        if (text != null) {
+            request.header("Content-Type", "text/plain");
+        }
+        return http.send(request.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGTERM, then waits (at most 15 s) for the process to end; fails if it does not. */

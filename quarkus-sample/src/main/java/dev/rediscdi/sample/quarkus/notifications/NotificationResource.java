@@ -17,8 +17,8 @@ import io.smallrye.mutiny.Multi;
 
 /**
  * {@code POST /notifications} publishes a text to the Redis channel; {@code GET /notifications} is a stream of
- * server-sent events with every message published from then on. Its first event is {@value #CONNECTED}: from then
- * on, the browser receives every message.
+ * server-sent events with every message published from then on. Its first event is {@value #CONNECTED}, sent once
+ * the stream listens and the application is subscribed: from then on, the browser receives every message.
  */
 @Path("/notifications")
 public class NotificationResource {
@@ -45,6 +45,7 @@ public class NotificationResource {
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     public Multi<String> stream() {
         // merged, not concatenated: the stream listens to the hub before it announces itself
-        return Multi.createBy().merging().streams(hub.messages(), Multi.createFrom().item(CONNECTED));
+        return Multi.createBy().merging().streams(hub.messages(),
+                Multi.createFrom().completionStage(hub.subscribed()).map(subscription -> CONNECTED));
     }
 }

@@ -57,6 +57,16 @@ class JobResourceTest {
     }
 
     @Test
+    void shouldCreateTheGroupAgainWhenRedisLostIt() {
+        server.command("DEL", "jobs"); // as a Redis restarted without persistence would have
+
+        assertThat(claims("w1")).isEmpty();
+        Job submitted = submit("after the loss " + System.nanoTime());
+        assertThat(claims("w1")).containsExactly(submitted);
+        given().when().post("/jobs/{id}/done", submitted.id()).then().statusCode(204);
+    }
+
+    @Test
     void shouldRefuseBadRequestsSayingWhatToSend() {
         given().contentType("text/plain").body(" ").when().post("/jobs").then().statusCode(400).body(containsString("the job is empty"));
         given().when().post("/jobs/claims").then().statusCode(400).body(containsString("?worker="));
