@@ -59,6 +59,28 @@ class RedisOutageIT {
         }
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldStartWithoutRedisAndWorkOnceItIsThere() throws Exception {
+        try (RedisServer redis = RedisServer.builder().start()) {
+            redis.stop(); // its port stays reserved for the restart below
+            try (SampleProcess app = SampleProcess.start(SampleProcess.freePort(), temp.resolve("app.log"), Map.of("REDIS_HOSTS", redis.uri()))) {
+                assertThat(app.output()).contains("Redis does not answer yet").contains(SampleProcess.READY);
+                assertThat(app.send("GET", "/leaderboards/early").statusCode()).isEqualTo(503);
+
+                redis.restart();
+
+                awaitStatus(app, "/leaderboards/early", 200);
+                assertThat(app.send("POST", "/jobs/claims?worker=w1").statusCode()).as(app.output()).isEqualTo(200);
+                try (ServerSentEvents browser = new ServerSentEvents(URI.create(app.baseUri() + "/notifications"))) {
+                    assertThat(browser.next(RECOVERY)).as("the application subscribed once Redis was there").isEqualTo("connected");
+                    app.send("POST", "/notifications", "first news");
+                    assertThat(browser.next(Duration.ofSeconds(10))).isEqualTo("first news");
+                }
+            }
+        }
+    }
+
     private static void awaitStatus(SampleProcess app, String path, int status) throws Exception {
         long deadline = System.nanoTime() + RECOVERY.toNanos();
         int last = -1;
