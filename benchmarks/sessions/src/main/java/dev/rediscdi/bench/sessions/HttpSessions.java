@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,8 +40,10 @@ import dev.rediscdi.testing.RedisServer;
 /**
  * 64 users with cookies against one embedded Jetty 12.1, each request reading the session, every tenth changing
  * one attribute. JMH samples each request's latency (p99 from its histogram); the server process counts the
- * requests it served and its own CPU time, and Redis its commands, over the measurement iterations only: written to
- * {@code sessions-<variant>.txt} in the directory of the system property {@code bench.out} (default: working directory).
+ * requests it served and its own CPU time, and Redis its commands and CPU time, in each measurement iteration:
+ * written to {@code sessions-<variant>-<reads>.json} in the directory of the system property {@code bench.out}
+ * (default: the working directory). Warm-up: 30 s (3 x 10 s, enough for C2 to compile the request path);
+ * measurement: 30 s (3 x 10 s).
  *
  * <p>The load generator runs in JMH's JVM, the server in a JVM of its own ({@link ServerProcess}, JVM options from
  * the environment variable {@code BENCH_SERVER_JVM}, default {@code -Xms1g -Xmx1g}), Redis in a process of its own: all on one machine.
@@ -50,7 +53,7 @@ import dev.rediscdi.testing.RedisServer;
 @Threads(64)
 @Fork(1)
 @Warmup(iterations = 3, time = 10)
-@Measurement(iterations = 1, time = 30)
+@Measurement(iterations = 3, time = 10)
 public class HttpSessions {
     static final int USERS = 64;
     static final int WRITE_EVERY = 10;
@@ -101,7 +104,7 @@ public class HttpSessions {
         public void stop() throws Exception {
             try {
                 Path out = Path.of(System.getProperty("bench.out", "."));
-                Files.writeString(out.resolve("sessions-" + variant + "-" + reads + ".txt"), totals.report(variant, reads));
+                Files.writeString(out.resolve("sessions-" + variant + "-" + reads + ".json"), totals.report(variant, reads));
             } finally {
                 try {
                     server.close();
@@ -195,27 +198,26 @@ public class HttpSessions {
     record Snapshot(long nanos, long requests, long serverCpuNanos, long redisCommands, double redisCpuSeconds) {
     }
 
-    /** Sums of the measurement iterations. */
+    /** The measurement iterations, each on its own: the report shows their median and spread. */
     static final class Totals {
-        private long nanos;
-        private long requests;
-        private long serverCpuNanos;
-        private long redisCommands;
-        private double redisCpuSeconds;
+        private final List<double[]> iterations = new ArrayList<>();
 
         void add(Snapshot from, Snapshot to) {
-            nanos += to.nanos() - from.nanos();
-            requests += to.requests() - from.requests();
-            serverCpuNanos += to.serverCpuNanos() - from.serverCpuNanos();
-            redisCommands += to.redisCommands() - from.redisCommands();
-            redisCpuSeconds += to.redisCpuSeconds() - from.redisCpuSeconds();
+            double requests = to.requests() - from.requests();
+            iterations.add(new double[] { requests / ((to.nanos() - from.nanos()) / 1e9), (to.serverCpuNanos() - from.serverCpuNanos()) / 1e3 / requests,
+                    (to.redisCommands() - from.redisCommands()) / requests, (to.redisCpuSeconds() - from.redisCpuSeconds()) * 1e6 / requests });
         }
 
+        /** {"variant":..,"reads":..,"requests_per_second":[..],"server_cpu_us_per_request":[..],...}, one value per iteration. */
         String report(String variant, String reads) {
-            double seconds = nanos / 1e9;
-            return String.format(Locale.ROOT, "variant=%s%nreads=%s%nseconds=%.3f%nrequests=%d%nrequests_per_second=%.1f%nserver_cpu_us_per_request=%.2f%n"
-                    + "redis_commands_per_request=%.3f%nredis_cpu_us_per_request=%.2f%n", variant, reads, seconds, requests, requests / seconds,
-                    serverCpuNanos / 1e3 / requests, (double) redisCommands / requests, redisCpuSeconds * 1e6 / requests);
+            String[] names = { "requests_per_second", "server_cpu_us_per_request", "redis_commands_per_request", "redis_cpu_us_per_request" };
+            StringBuilder json = new StringBuilder("{\"variant\": \"").append(variant).append("\", \"reads\": \"").append(reads).append('"');
+            for (int metric = 0; metric < names.length; metric++) {
+                int m = metric;
+                json.append(", \"").append(names[metric]).append("\": [")
+                        .append(String.join(", ", iterations.stream().map(values -> String.format(Locale.ROOT, "%.3f", values[m])).toList())).append(']');
+            }
+            return json.append("}\n").toString();
         }
     }
 }
