@@ -1,5 +1,9 @@
 package dev.rediscdi.session.internal;
 
+import java.io.IOException;
+
+import dev.rediscdi.session.SessionCodec;
+
 /**
  * One attribute of a session in a request: the bytes Redis holds (null for one set in this request), the
  * value once decoded, and what the request did with it.
@@ -13,10 +17,28 @@ final class Attribute {
     /** Read in this request: written back if its bytes changed (mutated in place). */
     boolean read;
 
-    static Attribute stored(byte[] bytes) {
+    /** Where the stored bytes came from: shares the decoded value of an immutable attribute with other requests. */
+    private StoredSession source;
+
+    static Attribute stored(byte[] bytes, StoredSession source) {
         Attribute attribute = new Attribute();
         attribute.stored = bytes;
+        attribute.source = source;
         return attribute;
+    }
+
+    /** The value of the stored bytes: shared if another request already decoded these bytes to an immutable value. */
+    Object decode(String name, SessionCodec codec, ClassLoader classLoader) throws IOException, ClassNotFoundException {
+        if (source != null && source.attributes().get(name) == stored) {
+            Object shared = source.sharedValue(name);
+            if (shared != null) {
+                return shared;
+            }
+            Object value = codec.decode(stored, classLoader);
+            source.share(name, value);
+            return value;
+        }
+        return codec.decode(stored, classLoader);
     }
 
     static Attribute set(Object value) {

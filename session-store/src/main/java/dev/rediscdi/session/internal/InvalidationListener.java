@@ -4,6 +4,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -20,6 +21,9 @@ import io.vertx.redis.client.ResponseType;
  * Broadcast mode lets the reads themselves go through the application's ordinary client.
  * When the connection closes, invalidations may have been lost: the cache is emptied and stays closed until a new
  * connection tracks again (reconnecting with a growing delay).
+ *
+ * <p>The connection lives on a Vert.x instance of its own with one event loop: the public client does not hand out
+ * its Vert.x, and a loop of its own delivers invalidations however busy the client's loops are.
  */
 final class InvalidationListener {
     static final String CONNECTION_NAME = "redis-session-invalidations";
@@ -36,7 +40,7 @@ final class InvalidationListener {
     private Redis redis;
     private RedisConnection connection;
     private long delayMillis = FIRST_DELAY_MILLIS;
-    private volatile boolean started;
+    private boolean started;
     private boolean stopped;
     private boolean lostLogged;
 
@@ -51,28 +55,23 @@ final class InvalidationListener {
         this.label = label;
     }
 
-    /** Starts listening on this Vert.x instance (that of the application's client); later calls do nothing. */
-    void startOn(Vertx owner) {
-        if (!started) {
-            start(owner);
-        }
-    }
-
-    private synchronized void start(Vertx owner) {
-        if (started || stopped || owner == null) {
+    /** Opens the connection; the cache opens once Redis confirmed tracking. */
+    synchronized void start() {
+        if (started || stopped) {
             return;
         }
         started = true;
-        vertx = owner;
-        redis = Redis.createClient(owner, options);
-        connect();
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        redis = Redis.createClient(vertx, options);
+        vertx.runOnContext(begin -> connect());
     }
 
     synchronized void stop() {
         stopped = true;
         cache.close();
-        if (redis != null) {
+        if (vertx != null) {
             redis.close();
+            vertx.close();
         }
     }
 

@@ -28,12 +28,16 @@ final class LocalCaching {
     private LocalCaching() {
     }
 
+    /** The configuration of the client that stores the sessions (already checked by the extension). */
+    static ClientConfig clientConfig(SessionSettings settings, ClassLoader classLoader) {
+        return new ClientConfigReader(ConfigProvider.getConfig(classLoader), new ConfigProblems()).read(settings.client().orElse(null));
+    }
+
     /** The listener that keeps {@code cache} fresh, or none: caching off, or a topology it does not support. */
-    static Optional<InvalidationListener> listener(SessionSettings settings, ClassLoader classLoader, SessionCache cache) {
+    static Optional<InvalidationListener> listener(SessionSettings settings, ClientConfig client, SessionCache cache) {
         if (settings.localCache() == LocalCache.OFF) {
             return Optional.empty();
         }
-        ClientConfig client = new ClientConfigReader(ConfigProvider.getConfig(classLoader), new ConfigProblems()).read(settings.client().orElse(null));
         if (client.clientType() != RedisClientType.STANDALONE) {
             LOG.info(() -> "Session cache is off: " + client.prefix() + " is a " + client.clientType().name().toLowerCase()
                     + " client and redis-session.local-cache=tracking supports a standalone Redis only; sessions are read from Redis on every request");

@@ -66,7 +66,7 @@ final class RedisHttpSession implements HttpSession {
     static RedisHttpSession loaded(SessionStore store, StoredSession stored, Runnable onInvalidate) {
         RedisHttpSession session = new RedisHttpSession(store, stored.id(), stored.created(), stored.lastAccessed(),
                 stored.maxInactiveSeconds(), false, onInvalidate);
-        stored.attributes().forEach((name, bytes) -> session.attributes.put(name, Attribute.stored(bytes)));
+        stored.attributes().forEach((name, bytes) -> session.attributes.put(name, Attribute.stored(bytes, stored)));
         session.storedNames.addAll(stored.attributes().keySet());
         return session;
     }
@@ -308,7 +308,7 @@ final class RedisHttpSession implements HttpSession {
     private Object value(String name, Attribute attribute) {
         if (!attribute.decoded) {
             try {
-                attribute.value = store.codec().decode(attribute.stored, store.classLoader());
+                attribute.value = attribute.decode(name, store.codec(), store.classLoader());
                 attribute.decoded = true;
             } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
                 LOG.warning("Session attribute \"" + name + "\" of session " + SessionIds.forLog(id)
@@ -325,9 +325,10 @@ final class RedisHttpSession implements HttpSession {
 
     /** Decodes every attribute now; false if one does not decode. */
     synchronized boolean decodesFully() {
-        for (Attribute attribute : attributes.values()) {
+        for (Map.Entry<String, Attribute> entry : attributes.entrySet()) {
+            Attribute attribute = entry.getValue();
             try {
-                attribute.value = store.codec().decode(attribute.stored, store.classLoader());
+                attribute.value = attribute.decode(entry.getKey(), store.codec(), store.classLoader());
                 attribute.decoded = true;
             } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
                 return false;

@@ -39,8 +39,9 @@ final class SessionFilter extends HttpFilter {
             return;
         }
         RequestSession sessions = new RequestSession(store, request, response);
-        SessionRequest wrappedRequest = new SessionRequest(request, sessions);
+        SessionRequest wrappedRequest = new SessionRequest(request, sessions, () -> saveAtAsyncEnd(sessions, response));
         SessionResponse wrappedResponse = new SessionResponse(response, sessions::save);
+        wrappedRequest.respondWith(wrappedResponse);
         request.setAttribute(ACTIVE, Boolean.TRUE);
         AutoCloseable cdiScope = null;
         try {
@@ -60,6 +61,20 @@ final class SessionFilter extends HttpFilter {
         } finally {
             request.removeAttribute(ACTIVE);
             close(cdiScope);
+        }
+    }
+
+    /** Before an asynchronous request completes or dispatches: Redis unavailable answers the configured status. */
+    private void saveAtAsyncEnd(RequestSession sessions, HttpServletResponse response) {
+        try {
+            sessions.save();
+        } catch (SessionStoreUnavailableException unavailable) {
+            try {
+                respondUnavailable(response, unavailable);
+            } catch (IOException e) {
+                unavailable.addSuppressed(e);
+                throw unavailable;
+            }
         }
     }
 
@@ -106,7 +121,10 @@ final class SessionFilter extends HttpFilter {
         }
     }
 
-    /** An asynchronous request writes its session when it completes. */
+    /**
+     * An asynchronous request whose application never called {@code complete()} (a timeout, an error) writes its
+     * session when the container completes it; a second save writes nothing when {@code complete()} already saved.
+     */
     private record SaveOnComplete(RequestSession sessions) implements AsyncListener {
         @Override
         public void onComplete(AsyncEvent event) {

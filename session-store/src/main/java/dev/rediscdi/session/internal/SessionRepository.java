@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,13 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.session.SessionStoreUnavailableException;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Response;
 
 /**
@@ -37,16 +37,12 @@ final class SessionRepository {
     private final long graceMillis;
     private final long absoluteMillis;
     private final SessionCache cache;
-    private final Consumer<Vertx> firstReply;
+    private final Duration awaitLimit;
 
-    /**
-     * @param firstReply given the Vert.x instance of the client when its replies come in (starts the invalidation
-     *        listener, which must share the client's Vert.x)
-     */
-    SessionRepository(RedisClient redis, SessionSettings settings, SessionCache cache, Consumer<Vertx> firstReply) {
+    SessionRepository(RedisClient redis, SessionSettings settings, SessionCache cache, Duration clientTimeout) {
         this.redis = redis;
+        this.awaitLimit = clientTimeout.multipliedBy(2).plusSeconds(5);
         this.cache = cache;
-        this.firstReply = firstReply;
         this.keys = new SessionKeys(settings.keyPrefix());
         this.touchMillis = settings.touchInterval().toMillis();
         this.graceMillis = settings.expiryGrace().toMillis();
@@ -68,7 +64,10 @@ final class SessionRepository {
         }
         StoredSession loaded = SessionFields.decode(id, reply.get(1).toLong(), reply.get(2));
         if (reservation != null && loaded != null) {
-            cache.fill(reservation, SessionFields.decode(id, SessionFields.number(reply.get(2), SessionFields.ACCESSED), reply.get(2)),
+            // the copy's last access is the one Redis now holds (touched or not); its bytes and shared values are the same
+            StoredSession copy = new StoredSession(id, loaded.created(), SessionFields.number(reply.get(2), SessionFields.ACCESSED),
+                    loaded.maxInactiveSeconds(), loaded.attributes(), loaded.decodedImmutables());
+            cache.fill(reservation, copy,
                     cacheableMillis(reply.get(0).toLong(), loaded.maxInactiveSeconds(), reply.get(2)));
         }
         return loaded;
@@ -83,19 +82,6 @@ final class SessionRepository {
         long untilTouch = SessionFields.number(fields, SessionFields.ACCESSED) + touch - serverNow;
         long untilDeadline = SessionFields.number(fields, SessionFields.DEADLINE) - serverNow;
         return Math.min(untilTouch, untilDeadline);
-    }
-
-    /** A {@code PING}, for its reply's thread: the client's Vert.x. Failures are left to the first real command. */
-    void ping() {
-        redis.send("PING").thenApply(this::seenOnEventLoop);
-    }
-
-    private Response seenOnEventLoop(Response reply) {
-        Context context = Vertx.currentContext();
-        if (context != null) {
-            firstReply.accept(context.owner());
-        }
-        return reply;
     }
 
     /**
@@ -178,7 +164,7 @@ final class SessionRepository {
                 return redis.send("EVAL", arguments(SCRIPT, keyList, args));
             }
             return CompletableFuture.<Response>failedStage(cause);
-        }).thenCompose(stage -> stage).thenApply(this::seenOnEventLoop);
+        }).thenCompose(stage -> stage);
     }
 
     private static Object[] arguments(String script, List<Object> keyList, Object[] args) {
@@ -192,10 +178,14 @@ final class SessionRepository {
         return all;
     }
 
-    private static Response await(CompletionStage<Response> stage, String what) {
+    private Response await(CompletionStage<Response> stage, String what) {
         try {
-            // the client's own deadline (redis.<client>.timeout) bounds this wait
-            return stage.toCompletableFuture().get();
+            // the client's own deadline (redis.<client>.timeout, and its retries) bounds this wait; the store adds its
+            // own bound so that a request thread can never wait forever, whatever happens below
+            return stage.toCompletableFuture().get(awaitLimit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new SessionStoreUnavailableException("the session store got no answer from Redis within " + awaitLimit.toMillis()
+                    + " ms (" + what + "), twice the client's timeout plus its retries: the client did not time out by itself", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SessionStoreUnavailableException("interrupted while the session store was waiting for Redis (" + what + ")", e);

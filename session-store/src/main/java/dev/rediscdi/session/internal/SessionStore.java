@@ -7,6 +7,7 @@ import jakarta.servlet.ServletContext;
 
 import dev.rediscdi.NamedRedisClient;
 import dev.rediscdi.RedisClient;
+import dev.rediscdi.internal.config.ClientConfig;
 import dev.rediscdi.session.SessionCodec;
 
 /**
@@ -75,12 +76,10 @@ public final class SessionStore {
             synchronized (this) {
                 if (repository == null) {
                     RedisClient client = lookUpClient();
-                    invalidations = LocalCaching.listener(settings, classLoader, cache);
-                    repository = new SessionRepository(client, settings, cache,
-                            vertx -> invalidations.ifPresent(listener -> listener.startOn(vertx)));
-                    if (invalidations.isPresent()) {
-                        repository.ping(); // starts the invalidation listener on the client's Vert.x before the first load
-                    }
+                    ClientConfig clientConfig = LocalCaching.clientConfig(settings, classLoader);
+                    invalidations = LocalCaching.listener(settings, clientConfig, cache);
+                    repository = new SessionRepository(client, settings, cache, clientConfig.timeout());
+                    invalidations.ifPresent(InvalidationListener::start);
                 }
                 current = repository;
             }

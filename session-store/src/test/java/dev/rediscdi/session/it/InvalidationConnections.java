@@ -22,7 +22,11 @@ final class InvalidationConnections {
 
     /** Waits until this many stores track keys on the server. */
     static void awaitTracking(RedisServer server, int stores) {
-        Eventually.until(Duration.ofSeconds(10), () -> ids(server).size() >= stores, stores + " session stores tracking keys on " + server);
+        try {
+            Eventually.until(Duration.ofSeconds(10), () -> ids(server).size() >= stores, stores + " session stores tracking keys on " + server);
+        } catch (AssertionError notYet) {
+            throw new AssertionError(notYet.getMessage() + "; CLIENT LIST:\n" + server.command("CLIENT", "LIST"), notYet);
+        }
     }
 
     /** Closes every invalidation connection on the server, as a network failure would; returns how many. */

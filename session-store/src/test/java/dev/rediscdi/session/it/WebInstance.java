@@ -64,6 +64,11 @@ public abstract class WebInstance implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/app/" + action);
     }
 
+    /** An action of {@link AsyncServlet}. */
+    public URI asyncUri(String action) {
+        return URI.create("http://127.0.0.1:" + port + "/async/" + action);
+    }
+
     protected abstract int boot() throws Exception;
 
     protected WebInstance start() {
@@ -127,6 +132,7 @@ public abstract class WebInstance implements AutoCloseable {
             context.addServletContainerInitializer(storeInitializer(), AnnotatedListener.class);
             context.addEventListener(weldServlet());
             context.addServlet(AppServlet.class, "/app/*");
+            context.addServlet(AsyncServlet.class, "/async/*").setAsyncSupported(true);
             server.setHandler(context);
             server.start();
             return connector.getLocalPort();
@@ -165,6 +171,8 @@ public abstract class WebInstance implements AutoCloseable {
                     WeldServletLifecycle.BEAN_MANAGER_ATTRIBUTE_NAME, TestEnvironment.get().weld.getBeanManager()), Set.of());
             Tomcat.addServlet(context, "app", new AppServlet());
             context.addServletMappingDecoded("/app/*", "app");
+            Tomcat.addServlet(context, "async", new AsyncServlet()).setAsyncSupported(true);
+            context.addServletMappingDecoded("/async/*", "async");
             tomcat.start();
             return connector.getLocalPort();
         }
