@@ -37,6 +37,7 @@ final class InvalidationListener {
     private final String label;
     // guarded by this
     private Vertx vertx;
+    /** The driver client of the current attempt: closing it closes its socket (a pooled connection's close() would not). */
     private Redis redis;
     private RedisConnection connection;
     private long delayMillis = FIRST_DELAY_MILLIS;
@@ -62,15 +63,16 @@ final class InvalidationListener {
         }
         started = true;
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-        redis = Redis.createClient(vertx, options);
         vertx.runOnContext(begin -> connect());
     }
 
     synchronized void stop() {
         stopped = true;
         cache.close();
-        if (vertx != null) {
+        if (redis != null) {
             redis.close();
+        }
+        if (vertx != null) {
             vertx.close();
         }
     }
@@ -79,31 +81,34 @@ final class InvalidationListener {
         if (stopped) {
             return;
         }
-        redis.connect().onComplete(opened -> {
+        Redis client = Redis.createClient(vertx, options);
+        redis = client;
+        client.connect().onComplete(opened -> {
             if (opened.failed()) {
+                client.close();
                 retryLater(opened.cause());
                 return;
             }
             RedisConnection current = opened.result();
             synchronized (this) {
                 if (stopped) {
-                    current.close();
+                    client.close();
                     return;
                 }
                 connection = current;
             }
             current.handler(this::onPush);
-            current.endHandler(end -> lost(current, null));
-            current.exceptionHandler(error -> lost(current, error));
+            current.endHandler(end -> lost(client, current, null));
+            current.exceptionHandler(error -> lost(client, current, error));
             current.send(Request.cmd(Command.HELLO).arg(3))
                     .compose(hello -> current.send(Request.cmd(Command.CLIENT).arg("SETNAME").arg(CONNECTION_NAME)))
                     .compose(named -> current.send(Request.cmd(Command.CLIENT).arg("TRACKING").arg("ON").arg("BCAST")
                             .arg("PREFIX").arg(trackedPrefix)))
-                    .onComplete(tracking -> tracking(current, tracking.succeeded() ? null : tracking.cause()));
+                    .onComplete(tracking -> tracking(client, current, tracking.succeeded() ? null : tracking.cause()));
         });
     }
 
-    private void tracking(RedisConnection current, Throwable failure) {
+    private void tracking(Redis client, RedisConnection current, Throwable failure) {
         synchronized (this) {
             if (connection != current || stopped) {
                 return;
@@ -119,7 +124,7 @@ final class InvalidationListener {
             }
             connection = null;
         }
-        current.close();
+        client.close();
         if (failure instanceof Response refused) { // an error reply, not a lost connection
             // Redis before 6 (no RESP3, no tracking), or an ACL that forbids CLIENT: not worth retrying
             LOG.warning("Session cache (" + label + ") is off: Redis refused client-side caching (" + refused
@@ -143,7 +148,8 @@ final class InvalidationListener {
         }
     }
 
-    private void lost(RedisConnection current, Throwable error) {
+    /** The connection closed or failed: whatever Redis announced since may be lost, so every copy goes. */
+    private void lost(Redis client, RedisConnection current, Throwable error) {
         synchronized (this) {
             if (connection != current) {
                 return;
@@ -151,7 +157,7 @@ final class InvalidationListener {
             connection = null;
         }
         cache.close();
-        current.close();
+        client.close();
         retryLater(error);
     }
 
