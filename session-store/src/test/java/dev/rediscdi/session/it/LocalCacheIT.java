@@ -50,7 +50,8 @@ class LocalCacheIT {
             String previous = String.valueOf(round - 1);
             assertThat(fewestLoads(() -> assertThat(user.get(a.uri("get?name=n"))).isEqualTo(previous))).as("round %d: A answers from its copy", round).isZero();
             user.get(b.uri("set?name=n&value=" + round));
-            assertThat(user.get(a.uri("get?name=n"))).as("round %d: A sees B's write at once", round).isEqualTo(String.valueOf(round));
+            awaitMessageInFlight();
+            assertThat(user.get(a.uri("get?name=n"))).as("round %d: A sees B's write", round).isEqualTo(String.valueOf(round));
         }
     }
 
@@ -62,11 +63,13 @@ class LocalCacheIT {
         assertThat(user.get(a.uri("whoami"))).isEqualTo("alice");
         String before = user.sessionId();
         user.get(b.uri("rotate"));
+        awaitMessageInFlight();
         Browser old = new Browser();
         old.sessionId(before);
         assertThat(old.get(a.uri("whoami"))).as("the old id is dead on A too").isEqualTo("anonymous");
         assertThat(user.get(a.uri("whoami"))).isEqualTo("alice");
         user.get(b.uri("invalidate"));
+        awaitMessageInFlight();
         assertThat(user.get(a.uri("whoami"))).as("invalidated on B, gone on A").isEqualTo("anonymous");
     }
 
@@ -98,6 +101,7 @@ class LocalCacheIT {
         user.get(a.uri("whoami"));
         assertThat(user.get(a.uri("whoami"))).isEqualTo("bob");
         redis.command("FLUSHDB");
+        awaitMessageInFlight();
         assertThat(user.get(a.uri("whoami"))).isEqualTo("anonymous");
     }
 
@@ -112,6 +116,20 @@ class LocalCacheIT {
             fewest = Math.min(fewest, loads(requests));
         }
         return fewest;
+    }
+
+    /**
+     * Redis pushes the invalidation with the writer's reply, but it still has to cross A's tracking connection: a
+     * read that reaches A while the message is in flight may answer from the copy (README, "HTTP sessions"). On a
+     * quiet machine that window is well under a millisecond; on a loaded CI machine it is not, so the tests let it pass.
+     */
+    private static void awaitMessageInFlight() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many scripts (loads and writes) Redis ran while {@code requests} ran. */
