@@ -64,7 +64,7 @@ def render(side, p99, facts):
     lines = ["# HTTP sessions: 64 users on one embedded Jetty 12.1", ""]
     for name, value in facts:
         lines.append(f"- **{name}**: {value}")
-    lines += ["", "Medians of 3 measured iterations of 10 s after 3 of warm-up (min–max: the noise of this shared machine). "
+    lines += ["", "Medians of 3 measured iterations of 10 s after 6 of warm-up (min–max: the noise of this shared machine). "
               "Server CPU: the server JVM's process CPU time per request (GC and JIT included); the load generator and "
               "Redis run in processes of their own. Redis commands: round trips (commands sent by clients; a script's "
               "inner commands are not counted).", ""]

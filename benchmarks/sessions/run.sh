@@ -4,7 +4,7 @@
 # one), each server in a JVM of its own with a throw-away redis-server of its own on a free loopback port; then
 # prints a Markdown table (also written to ../results/sessions.md; quick mode: ../results/quick-sessions.md).
 #
-#   benchmarks/sessions/run.sh                  full run: 8 combinations x (30 s warm-up + 30 s measured), ~10 min
+#   benchmarks/sessions/run.sh                  full run: 8 combinations x (60 s warm-up + 30 s measured), ~14 min
 #   BENCH_QUICK=1 benchmarks/sessions/run.sh    smoke test: 1 s warm-up, 2 s measured, ~2 min, too short to compare
 #
 # Environment:

@@ -42,7 +42,7 @@ import dev.rediscdi.testing.RedisServer;
  * one attribute. JMH samples each request's latency (p99 from its histogram); the server process counts the
  * requests it served and its own CPU time, and Redis its commands and CPU time, in each measurement iteration:
  * written to {@code sessions-<variant>-<reads>.json} in the directory of the system property {@code bench.out}
- * (default: the working directory). Warm-up: 30 s (3 x 10 s, enough for C2 to compile the request path);
+ * (default: the working directory). Warm-up: 60 s (6 x 10 s: with 30 s the server still got faster during the measurement);
  * measurement: 30 s (3 x 10 s).
  *
  * <p>The load generator runs in JMH's JVM, the server in a JVM of its own ({@link ServerProcess}, JVM options from
@@ -52,7 +52,7 @@ import dev.rediscdi.testing.RedisServer;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(64)
 @Fork(1)
-@Warmup(iterations = 3, time = 10)
+@Warmup(iterations = 6, time = 10)
 @Measurement(iterations = 3, time = 10)
 public class HttpSessions {
     static final int USERS = 64;
