@@ -55,7 +55,6 @@ import dev.rediscdi.testing.RedisServer;
 @Warmup(iterations = 6, time = 10)
 @Measurement(iterations = 3, time = 10)
 public class HttpSessions {
-    static final int USERS = 64;
     static final int WRITE_EVERY = 10;
 
     /** One server with one Redis, for the whole run of one variant. */

@@ -1,7 +1,6 @@
 package dev.rediscdi.bench.sessions;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -46,16 +45,11 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the session server did not start within " + START_TIMEOUT_SECONDS + " s; see " + log
-                + File.separator);
+        throw new IllegalStateException("the session server did not start within " + START_TIMEOUT_SECONDS + " s; its log: " + log);
     }
 
     int port() {
         return port;
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     @Override
