@@ -49,8 +49,17 @@ class ContinuationThreadsIT {
             Subscription subscription = redis.subscribe(message -> block.run(), "blocking-listener")
                     .toCompletableFuture().get(5, TimeUnit.SECONDS);
             try {
-                CompletableFuture<Void> plain = redis.send("SET", "k", "v").thenRun(block).toCompletableFuture();
-                CompletableFuture<Void> typed = redis.value(String.class).get("k").thenAccept(value -> block.run()).toCompletableFuture();
+                // Redis frozen while the continuations are registered: their stages are surely not complete yet (a
+                // continuation registered on a complete stage runs at once on the registering thread, this one)
+                CompletableFuture<Void> plain;
+                CompletableFuture<Void> typed;
+                server.freeze();
+                try {
+                    plain = redis.send("SET", "k", "v").thenRun(block).toCompletableFuture();
+                    typed = redis.value(String.class).get("k").thenAccept(value -> block.run()).toCompletableFuture();
+                } finally {
+                    server.unfreeze();
+                }
                 redis.send("PUBLISH", "blocking-listener", "hello").toCompletableFuture().get(5, TimeUnit.SECONDS);
                 assertThat(allBlocked.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("three blocked callbacks running").isTrue();
 
@@ -63,7 +72,8 @@ class ContinuationThreadsIT {
                 assertThat(later.get(99).join().toLong()).isEqualTo(100);
                 assertThat(plain).isNotDone();
                 assertThat(typed).isNotDone();
-                assertThat(blockedThreads).as("no callback runs on an event loop").noneMatch(name -> name.contains("eventloop"));
+                assertThat(blockedThreads).as("no callback runs on an event loop, nor on the caller's thread")
+                        .noneMatch(name -> name.contains("eventloop") || name.equals(Thread.currentThread().getName()));
             } finally {
                 release.countDown();
                 subscription.unsubscribe().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -84,23 +94,29 @@ class ContinuationThreadsIT {
             AtomicReference<ClassLoader> seenLoader = new AtomicReference<>();
             AtomicReference<String> seenBag = new AtomicReference<>();
             AtomicReference<String> seenBagInTyped = new AtomicReference<>();
+            AtomicReference<Thread> seenThread = new AtomicReference<>();
             String callersBag;
             requests.activate();
             Thread.currentThread().setContextClassLoader(callers);
+            server.freeze(); // the stages are surely not complete when the continuations are registered
             try {
                 callersBag = bag.id();
                 CompletableFuture<Void> plain = redis.send("SET", "ctx", "1").thenRun(() -> {
+                    seenThread.set(Thread.currentThread());
                     seenLoader.set(Thread.currentThread().getContextClassLoader());
                     seenBag.set(bag.id());
                 }).toCompletableFuture();
                 CompletableFuture<Void> typed = redis.value(String.class).get("ctx")
                         .thenCompose(value -> redis.value(String.class).set("ctx2", value))
                         .thenRun(() -> seenBagInTyped.set(bag.id())).toCompletableFuture();
+                server.unfreeze();
                 CompletableFuture.allOf(plain, typed).get(BOUND_SECONDS, TimeUnit.SECONDS);
             } finally {
+                server.unfreeze();
                 Thread.currentThread().setContextClassLoader(previous);
                 requests.deactivate();
             }
+            assertThat(seenThread.get()).as("another thread than the caller's").isNotSameAs(Thread.currentThread());
             assertThat(seenLoader.get()).as("the caller's class loader").isSameAs(callers);
             assertThat(seenBag.get()).as("the caller's @RequestScoped bean").isEqualTo(callersBag);
             assertThat(seenBagInTyped.get()).as("the same bean two stages later").isEqualTo(callersBag);
