@@ -14,34 +14,11 @@ import io.vertx.redis.client.Response;
  * one refused command does not lose the replies of the others. Written in one go from one thread on one
  * connection, so Redis runs them in order.
  */
-final class PendingPipeline extends Pending<List<Future<Response>>> {
+final class PendingPipeline extends PendingCommands<List<Future<Response>>> {
     private static final String NOT_WRITTEN = "Connection is closed";
-    private final List<Request> requests;
 
     PendingPipeline(List<Request> requests, long deadlineNanos, Failures failures) {
-        super(deadlineNanos, failures);
-        this.requests = requests;
-    }
-
-    @Override
-    int weight() {
-        return requests.size();
-    }
-
-    @Override
-    Request firstRequest() {
-        return requests.get(0);
-    }
-
-    /** Fails whole only when nothing came back: then each command may or may not have run, as with a batch. */
-    @Override
-    RuntimeException failure(Throwable cause, boolean sent) {
-        return failures.translateBatch(cause, requests, sent);
-    }
-
-    @Override
-    void expire() {
-        completeExceptionally(failures.timedOut(requests));
+        super(requests, deadlineNanos, failures);
     }
 
     /** Completes once every command answered; fails only when none was written, so that it can be sent again. */
