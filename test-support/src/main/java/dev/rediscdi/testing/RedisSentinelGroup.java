@@ -166,7 +166,8 @@ public final class RedisSentinelGroup implements AutoCloseable {
                         Map<String, String> state = masterState(sentinel, masterName);
                         return Integer.toString(replicas).equals(state.get("num-slaves"))
                                 && Integer.toString(sentinels.size() - 1).equals(state.get("num-other-sentinels"))
-                                && !state.getOrDefault("flags", "").contains("down") ? Boolean.TRUE : null;
+                                && !state.getOrDefault("flags", "").contains("down")
+                                && healthyReplicas(sentinel, masterName) == replicas ? Boolean.TRUE : null;
                     }, diagnostics);
         }
     }
@@ -197,6 +198,25 @@ public final class RedisSentinelGroup implements AutoCloseable {
     }
 
     /** The field/value pairs of {@code SENTINEL MASTER name}. */
+    /**
+     * Replicas this Sentinel could promote now: flagged plain {@code slave} (not down, not disconnected) with their
+     * link to the primary up. A restarted node counts among {@code num-slaves} before that, and a failover started
+     * then finds no good replica and waits out the failover timeout.
+     */
+    private static int healthyReplicas(RedisServer sentinel, String masterName) {
+        String[] lines = sentinel.command("SENTINEL", "REPLICAS", masterName).split("\n");
+        int plain = 0;
+        int linked = 0;
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if ("flags".equals(lines[i]) && "slave".equals(lines[i + 1])) {
+                plain++;
+            } else if ("master-link-status".equals(lines[i]) && "ok".equals(lines[i + 1])) {
+                linked++;
+            }
+        }
+        return Math.min(plain, linked);
+    }
+
     private static Map<String, String> masterState(RedisServer sentinel, String masterName) {
         String[] lines = sentinel.command("SENTINEL", "MASTER", masterName).split("\n");
         Map<String, String> state = new HashMap<>();

@@ -31,7 +31,7 @@ class ClusterFailoverUnderLoadIT {
                 "redis.max-pool-size", "16", "redis.max-pool-waiting", "64")) {
             WeldContainer container = Containers.boot();
             try (SteadyWrites load = SteadyWrites.start(4, 400, WRITES, i -> key(prefix, i),
-                    SteadyWrites.halfConfirmed(container.select(RedisClient.class).get()))) {
+                    SteadyWrites.halfConfirmed(container.select(RedisClient.class).get(), 1))) {
                 load.awaitIssued(WRITES / 3, Duration.ofSeconds(20));
                 long kill = System.nanoTime();
                 RedisServer promoted = cluster.killPrimaryOf(key(prefix, 0));

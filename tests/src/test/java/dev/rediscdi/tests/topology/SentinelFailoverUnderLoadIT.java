@@ -36,7 +36,7 @@ class SentinelFailoverUnderLoadIT {
             WeldContainer container = Containers.boot();
             String prefix = "sentinel-load:" + UUID.randomUUID() + ":";
             try (SteadyWrites load = SteadyWrites.start(2, 200, 20_000, i -> prefix + i,
-                    SteadyWrites.halfConfirmed(container.select(RedisClient.class).get()))) {
+                    SteadyWrites.halfConfirmed(container.select(RedisClient.class).get(), group.replicas().size()))) {
                 long[] kills = new long[FAILOVERS + 1];
                 for (int round = 0; round < FAILOVERS; round++) {
                     load.awaitWritingAgain(System.nanoTime(), Duration.ofSeconds(10));
