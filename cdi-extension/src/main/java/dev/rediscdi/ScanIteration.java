@@ -11,9 +11,10 @@ import java.util.stream.Collector;
  * each call runs a new iteration.
  *
  * <p>What Redis guarantees holds: every element present for the whole iteration is seen, elements added or
- * removed meanwhile may or may not be, and an element may be seen more than once. On a cluster, do not use
- * {@code keys().scan()}: {@code SCAN} has no key, and the driver sends each page to any node ({@code HSCAN},
- * {@code SSCAN} and {@code ZSCAN} follow their key and work).
+ * removed meanwhile may or may not be, and an element may be seen more than once. On a cluster,
+ * {@code keys().scan()} scans each primary to its end in turn (the primaries the cluster names when the iteration
+ * starts): a slot migrated meanwhile may hide or repeat its keys, and a primary that fails over midway fails the
+ * iteration. {@code HSCAN}, {@code SSCAN} and {@code ZSCAN} follow their key.
  *
  * @param <T> the element type
  */

@@ -31,6 +31,7 @@ import dev.rediscdi.RedisCircuitOpenException;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.ReplyType;
+import dev.rediscdi.ScanArgs;
 import dev.rediscdi.testing.RedisBinary;
 import dev.rediscdi.testing.RedisCluster;
 import dev.rediscdi.testing.RedisReplication;
@@ -455,6 +456,10 @@ class SamplesIT {
                         .containsExactlyInAnyOrderElementsOf(cluster.primaries().stream().map(RedisServer::port)
                                 .collect(Collectors.toSet()));
                 assertThat(owners).hasSize(3);
+                // a scan visits every primary over connections of its own, which carry the password too
+                Set<String> scanned = new TreeSet<>();
+                redis.keys().scan(new ScanArgs().match(prefix + "*").count(7)).forEach(scanned::add);
+                assertThat(scanned).hasSize(60).allMatch(key -> key.startsWith(prefix));
             });
         }
     }

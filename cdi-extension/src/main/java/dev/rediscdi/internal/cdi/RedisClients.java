@@ -101,7 +101,7 @@ public final class RedisClients {
         }
         // blocking commands get a driver client of their own, whose pool serves nothing else
         Redis blockingCommands = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(config.maxBlockingConnections()));
-        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, redis, subscriptions, blockingCommands, vertx, continuations);
+        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, options, redis, subscriptions, blockingCommands, vertx, continuations);
         String label = "Redis client '" + config.prefix() + "'";
         Codecs codecs = codecLookup == null ? Codecs.standard(label) : CdiCodecs.of(codecLookup, customizerName, label);
         client.typedSupport(new TypedSupport(codecs, config.timeout(), label));

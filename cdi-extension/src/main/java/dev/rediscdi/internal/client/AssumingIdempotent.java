@@ -97,4 +97,19 @@ final class AssumingIdempotent implements RedisClient, LibraryClient {
     public String toString() {
         return client + " (commands assumed idempotent)";
     }
+
+    @Override
+    public boolean isCluster() {
+        return client.isCluster();
+    }
+
+    @Override
+    public CompletionStage<List<String>> clusterPrimariesInternally() {
+        return client.clusterPrimariesInternally();
+    }
+
+    @Override
+    public CompletionStage<Response> sendToNodeInternally(String node, Request request) {
+        return client.sendToNodeInternally(node, request, true);
+    }
 }

@@ -29,6 +29,7 @@ import io.vertx.core.impl.VertxInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -53,15 +54,18 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private final CommandPolicy policy;
     private final RedisClient assumingIdempotent;
     private final Continuations continuations;
+    /** Standalone clients to each primary, for keyless commands such as SCAN; {@code null} unless a cluster client. */
+    private final ClusterNodes clusterNodes;
     private volatile TypedSupport typedSupport;
 
     /**
      * @param redis the driver client for commands
      * @param subscriptions the driver client for the subscription connection (another one on Sentinel, see
      *        {@code RedisClients}); closed with this client when it is not {@code redis}
+     * @param options the options {@code redis} was created with (for a cluster, the nodes' own clients get them too)
      */
-    public DefaultRedisClient(String name, ClientConfig config, Redis redis, Redis subscriptions, Redis blockingCommands, Vertx vertx,
-            Continuations continuations) {
+    public DefaultRedisClient(String name, ClientConfig config, RedisOptions options, Redis redis, Redis subscriptions, Redis blockingCommands,
+            Vertx vertx, Continuations continuations) {
         this.name = name;
         this.label = "Redis client '" + config.prefix() + "'";
         this.redis = redis;
@@ -85,6 +89,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         this.policy = CommandPolicy.of(label, config.faultTolerance());
         this.continuations = continuations;
         this.assumingIdempotent = new AssumingIdempotent(this, config.timeout());
+        this.clusterNodes = cluster ? new ClusterNodes(vertx, options, failures, deadlines, timeoutNanos) : null;
     }
 
     @Override
@@ -128,10 +133,9 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         }
         if (cluster) {
             if (request.command() == Command.SCAN) {
-                throw new IllegalArgumentException("SCAN cannot be sent through RedisClient on a Redis Cluster: it has no key, and the "
-                        + "driver sends it to one node picked at random, so it would see that one node's keys only. Fix: keep the "
-                        + "keys to iterate in a set or sorted set under one hash tag and use sscan(..) or zscan(..), or scan each "
-                        + "primary with a standalone client");
+                throw new IllegalArgumentException("SCAN cannot be sent through RedisClient.send on a Redis Cluster: it has no key, "
+                        + "and the driver sends it to one node picked at random, so it would see that one node's keys only. Fix: use "
+                        + "keys().scan(..), which scans every primary in turn");
             }
             Map<Integer, List<Integer>> slots = ClusterMget.slotsOf(request);
             if (slots != null) {
@@ -281,6 +285,31 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         });
     }
 
+    @Override
+    public boolean isCluster() {
+        return cluster;
+    }
+
+    @Override
+    public CompletionStage<List<String>> clusterPrimariesInternally() {
+        if (clusterNodes == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return sendInternally(ClusterNodes.slotsRequest(), false).thenApply(clusterNodes::primaries);
+    }
+
+    @Override
+    public CompletionStage<Response> sendToNodeInternally(String node, Request request) {
+        return sendToNodeInternally(node, request, false);
+    }
+
+    CompletionStage<Response> sendToNodeInternally(String node, Request request, boolean assumeIdempotent) {
+        if (clusterNodes == null) {
+            throw new IllegalStateException(label + " is not a cluster client: send the command with send(..)");
+        }
+        return policy.run(assumeIdempotent, () -> clusterNodes.send(node, request));
+    }
+
     /** The library's client behind {@code client} or one of its views; {@code null} for another implementation. */
     public static DefaultRedisClient unwrap(RedisClient client) {
         if (client instanceof DefaultRedisClient library) {
@@ -325,6 +354,9 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     public void close() {
         deadlines.close();
         pubSub.close();
+        if (clusterNodes != null) {
+            clusterNodes.close();
+        }
         blockingCommands.close();
         for (PipelinedConnection connection : connections) {
             connection.close();

@@ -26,4 +26,13 @@ public interface LibraryClient {
 
     /** The stage to give the caller: its continuations never run on the client's event loops. */
     <T> CompletionStage<T> handOver(CompletionStage<T> stage);
+
+    /** Whether the client talks to a Redis Cluster (where a command without a key must be aimed at each primary). */
+    boolean isCluster();
+
+    /** The primaries of the cluster ({@code host:port}, sorted) as the cluster answers now; the stage is the library's own. */
+    CompletionStage<List<String>> clusterPrimariesInternally();
+
+    /** Sends one keyless command to one primary of the cluster, within the client's timeout and under its policy. */
+    CompletionStage<Response> sendToNodeInternally(String node, Request request);
 }

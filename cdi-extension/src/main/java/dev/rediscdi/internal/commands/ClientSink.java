@@ -29,4 +29,9 @@ final class ClientSink implements CommandSink {
         CompletionStage<T> decoded = sender.apply(request).thenApply(decode);
         return library == null ? decoded : library.handOver(decoded);
     }
+
+    @Override
+    public LibraryClient cluster() {
+        return library != null && library.isCluster() ? library : null;
+    }
 }

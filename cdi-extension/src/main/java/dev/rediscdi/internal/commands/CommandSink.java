@@ -3,6 +3,7 @@ package dev.rediscdi.internal.commands;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
+import dev.rediscdi.internal.client.LibraryClient;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -11,4 +12,9 @@ interface CommandSink {
 
     /** Sends (or queues) the request; the stage completes with the reply converted by {@code decode} ({@code null} for nil). */
     <T> CompletionStage<T> send(Request request, Function<Response, T> decode);
+
+    /** The cluster client behind this sink, for commands that must visit every primary; {@code null} for any other sink. */
+    default LibraryClient cluster() {
+        return null;
+    }
 }

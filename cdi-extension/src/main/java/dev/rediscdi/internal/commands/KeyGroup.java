@@ -3,16 +3,21 @@ package dev.rediscdi.internal.commands;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import dev.rediscdi.ExpireCondition;
 import dev.rediscdi.KeyCommands;
 import dev.rediscdi.KeyType;
 import dev.rediscdi.ScanArgs;
 import dev.rediscdi.ScanIteration;
+import dev.rediscdi.internal.client.LibraryClient;
 import dev.rediscdi.internal.codec.Codecs;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 @SuppressWarnings("varargs") // the varargs arrays are only read, never stored or exposed
 final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
@@ -152,7 +157,17 @@ final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
 
     @Override
     public ScanIteration<K> scan(ScanArgs args) {
-        return new ScanCursor<>(cursor -> send(options(Request.cmd(Command.SCAN).arg(cursor), args.arguments()),
-                reply -> ScanCursor.page(reply, (elements, out) -> elements.forEach(key -> out.add(keys.decode(key, "(scanned)"))))));
+        Function<String, Request> request = cursor -> options(Request.cmd(Command.SCAN).arg(cursor), args.arguments());
+        LibraryClient cluster = sink.cluster();
+        if (cluster != null) { // SCAN has no key: each primary is scanned in turn
+            return new ScanCursor<>(ClusterScan.pages(cluster, request, this::scanned));
+        }
+        return new ScanCursor<>(cursor -> send(request.apply(cursor), reply -> new ScanCursor.Page<>(reply.get(0).toString(), scanned(reply.get(1)))));
+    }
+
+    private List<K> scanned(Response elements) {
+        List<K> found = new ArrayList<>(elements.size());
+        elements.forEach(key -> found.add(keys.decode(key, "(scanned)")));
+        return found;
     }
 }

@@ -2,10 +2,13 @@ package dev.rediscdi.tests.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +22,7 @@ import dev.rediscdi.RedisOptionsCustomizer;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.RedisScript;
 import dev.rediscdi.ReplyType;
+import dev.rediscdi.ScanArgs;
 import dev.rediscdi.testing.RedisCluster;
 import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.TestConfig;
@@ -55,9 +59,23 @@ class TypedCommandsOnClusterIT {
 
                 assertThat(redis.value(Long.class).incrby(prefix + "n", 5).toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(5L);
                 assertThat(redis.hash(Long.class).hgetall(prefix + "none").toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(Map.of());
-                // SCAN has no key: the driver would scan one node at random, so the client refuses it, naming the fix
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> redis.keys().scan().toList())
-                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one node").hasMessageContaining("hash tag");
+                // SCAN has no key: keys().scan() visits every primary in turn, page by page (COUNT 4: several pages each)
+                Set<String> expected = new HashSet<>();
+                for (int i = 0; i < 30; i++) {
+                    expected.add(prefix + i);
+                }
+                expected.add(prefix + "n");
+                ScanArgs mine = new ScanArgs().match(prefix + "*").count(4);
+                assertThat(redis.keys().scan(mine).collect(Collectors.toSet()).toCompletableFuture().get(10, TimeUnit.SECONDS))
+                        .isEqualTo(expected);
+                Set<String> blocking = new HashSet<>();
+                redis.blocking().keys().scan(mine).forEach(blocking::add);
+                assertThat(blocking).isEqualTo(expected);
+                assertThat(redis.keys().scan(new ScanArgs().match(prefix + "n*")).toList().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                        .containsExactly(prefix + "n");
+                // sent as is, it would reach one node picked at random: refused, naming the fix
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> redis.send("SCAN", "0"))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one node").hasMessageContaining("keys().scan(");
                 assertThat(redis.set(String.class).sscan(prefix + "none").toList().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEmpty();
                 RedisScript script = RedisScript.of("return redis.call('INCRBY', KEYS[1], ARGV[1])");
                 for (int i = 0; i < 3; i++) { // the script is unknown to each node at first: NOSCRIPT, then EVAL
