@@ -23,6 +23,8 @@ import org.jboss.weld.manager.api.WeldManager;
 final class WeldRequestContextPropagation implements RequestContextPropagation {
     private static final Logger LOG = Logger.getLogger(WeldRequestContextPropagation.class.getName());
     private final WeldManager manager;
+    /** Weld's one bound request context (its state lives in the storage associated per thread): looked up once. */
+    private volatile BoundRequestContext bound;
 
     WeldRequestContextPropagation(WeldManager manager) {
         this.manager = manager;
@@ -51,7 +53,7 @@ final class WeldRequestContextPropagation implements RequestContextPropagation {
         BoundRequestContext context;
         Map<String, Object> storage = new HashMap<>();
         try {
-            context = manager.instance().select(BoundRequestContext.class, BoundLiteral.INSTANCE).get();
+            context = boundContext();
             context.associate(storage);
             context.activate();
             context.clearAndSet((Collection<ContextualInstance<?>>) captured);
@@ -66,5 +68,14 @@ final class WeldRequestContextPropagation implements RequestContextPropagation {
             context.deactivate();
             context.dissociate(storage);
         }
+    }
+
+    private BoundRequestContext boundContext() {
+        BoundRequestContext context = bound;
+        if (context == null) {
+            context = manager.instance().select(BoundRequestContext.class, BoundLiteral.INSTANCE).get();
+            bound = context;
+        }
+        return context;
     }
 }
