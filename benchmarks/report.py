@@ -93,7 +93,10 @@ def render(results, facts):
             lines.append(f"- **{name}**: {value}")
         lines.append("")
     lines.append("Scores are medians over every measurement iteration of every fork (JMH `rawData`); "
-                 "min–max is the spread of those iterations. One redis-server served every client.")
+                 "min–max is the spread of those iterations. One redis-server served every client. "
+                 "CPU µs/op (medians too, `-prof dev.rediscdi.bench.CpuPerOp`): CPU time of the benchmark JVM (JMH's "
+                 "threads included) and of redis-server per operation (per key in batches); on a shared machine it "
+                 "moves less than throughput does.")
     lines.append("")
     for workload, title, unit, with_errors in WORKLOADS:
         rows = [(method, label) for method, label in CLIENTS if (workload, method) in results]
@@ -106,6 +109,10 @@ def render(results, facts):
         if with_errors:
             header += " errors/s (median) |"
             rule += "---:|"
+        with_cpu = any("cpu.client" in results[(workload, method)] for method, _ in rows)
+        if with_cpu:
+            header += " client CPU µs/op | Redis CPU µs/op |"
+            rule += "---:|---:|"
         lines += [header, rule]
         for method, label in rows:
             entry = results[(workload, method)]
@@ -113,6 +120,8 @@ def render(results, facts):
             row = f"| {label} | {fmt(median(values))} | {fmt(min(values))}–{fmt(max(values))} | {len(values)} |"
             if with_errors:
                 row += f" {fmt(median(entry.get('errors', [])))} |"
+            if with_cpu:
+                row += f" {fmt(median(entry.get('cpu.client', [])))} | {fmt(median(entry.get('cpu.redis', [])))} |"
             lines.append(row)
         lines.append("")
     lines += ["## Ratios the project targets", "", "| ratio | value | target | met |", "|---|---:|---:|:---:|"]

@@ -119,7 +119,7 @@ run_jar() {
     return
   fi
   log "$name: forks $FORKS, warm-up $WI x $WT, measurement $MI x $MT"
-  java -jar "$jar" "$FILTER" -f "$FORKS" -wi "$WI" -w "$WT" -i "$MI" -r "$MT" -jvmArgsAppend "$JVM_ARGS" \
+  java -jar "$jar" "$FILTER" -f "$FORKS" -wi "$WI" -w "$WT" -i "$MI" -r "$MT" -jvmArgsAppend "$JVM_ARGS" -prof dev.rediscdi.bench.CpuPerOp \
     -rf json -rff "$RESULTS/$PREFIX$name.json" > "$RESULTS/$PREFIX$name.log" 2>&1 \
     || { tail -40 "$RESULTS/$PREFIX$name.log" >&2; log "$name: JMH failed, log in $RESULTS/$PREFIX$name.log"; exit 1; }
   grep -E '^(Benchmark|[A-Za-z0-9]+\.[A-Za-z0-9:]+ +thrpt)' "$RESULTS/$PREFIX$name.log" >&2 || true
