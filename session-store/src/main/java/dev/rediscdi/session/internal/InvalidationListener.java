@@ -1,5 +1,9 @@
 package dev.rediscdi.session.internal;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -143,9 +147,18 @@ final class InvalidationListener {
             cache.invalidateAll(); // FLUSHDB or FLUSHALL (a nil list of keys)
             return;
         }
+        Map<String, Set<String>> writes = new HashMap<>();
         for (Response key : keys) {
-            cache.invalidate(key.toString());
+            String name = key.toString();
+            // <session key>!<token>: the marker of one write of the store (session ids never hold a '!')
+            int marker = name.startsWith(trackedPrefix) ? name.indexOf('!', trackedPrefix.length()) : -1;
+            if (marker < 0) {
+                writes.computeIfAbsent(name, unmarked -> new HashSet<>());
+            } else {
+                writes.computeIfAbsent(name.substring(0, marker), marked -> new HashSet<>()).add(name.substring(marker + 1));
+            }
         }
+        writes.forEach(cache::invalidate);
     }
 
     /** The connection closed or failed: whatever Redis announced since may be lost, so every copy goes. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,7 +280,8 @@ final class RedisHttpSession implements HttpSession {
             attribute.set = false;
             attribute.read = false;
         }
-        SessionChanges changes = new SessionChanges(id, !persisted, created, maxInactive, previousId, set, List.copyOf(removed));
+        SessionChanges changes = new SessionChanges(id, !persisted, created, maxInactive, previousId, set, List.copyOf(removed),
+                source, immutableValues(set.keySet()));
         if (changes.isEmpty() && !metadataChanged) {
             return null;
         }
@@ -288,6 +290,17 @@ final class RedisHttpSession implements HttpSession {
         removed.clear();
         metadataChanged = false;
         return changes;
+    }
+
+    private Map<String, Object> immutableValues(Set<String> names) {
+        Map<String, Object> values = new HashMap<>();
+        for (String name : names) {
+            Object value = attributes.get(name).value;
+            if (ImmutableValues.isImmutable(value)) {
+                values.put(name, value);
+            }
+        }
+        return values;
     }
 
     /**
