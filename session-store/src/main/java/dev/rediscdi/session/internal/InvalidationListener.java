@@ -22,7 +22,9 @@ import io.vertx.redis.client.ResponseType;
  * PREFIX <prefix>s:}: Redis then pushes the name of every session key that changes, whoever changed it, and the
  * cache drops its copy. The driver has no client-side caching of its own, and it may hand a push frame to a
  * command waiting for its reply on the same connection, so this connection sends nothing once tracking is on.
- * Broadcast mode lets the reads themselves go through the application's ordinary client.
+ * Broadcast mode lets the reads themselves go through the application's ordinary client. A message also names the
+ * markers of the store's writes it covers ({@code <session key>!<token>}): they tell an instance's own write from the
+ * others (see {@link SessionCache}).
  * When the connection closes, invalidations may have been lost: the cache is emptied and stays closed until a new
  * connection tracks again (reconnecting with a growing delay).
  *
