@@ -3,6 +3,8 @@ package dev.rediscdi.session.internal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.Cookie;
@@ -46,8 +48,18 @@ final class SessionCookies {
         return null;
     }
 
+    /** Adds the cookie to the response; one written earlier in the same response (before {@code changeSessionId}) is replaced. */
     static void write(HttpServletRequest request, HttpServletResponse response, CookieSettings settings, String id) {
-        response.addHeader(SET_COOKIE, header(settings, request.getContextPath(), id, System.currentTimeMillis()));
+        String header = header(settings, request.getContextPath(), id, System.currentTimeMillis());
+        String ours = settings.name() + "=";
+        Collection<String> existing = response.getHeaders(SET_COOKIE);
+        if (existing.stream().noneMatch(value -> value.startsWith(ours))) {
+            response.addHeader(SET_COOKIE, header);
+            return;
+        }
+        List<String> others = existing.stream().filter(value -> !value.startsWith(ours)).toList();
+        response.setHeader(SET_COOKIE, header);
+        others.forEach(value -> response.addHeader(SET_COOKIE, value));
     }
 
     /** The {@code Set-Cookie} value for a session id, with every attribute the settings ask for. */

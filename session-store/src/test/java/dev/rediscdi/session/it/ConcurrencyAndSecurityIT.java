@@ -165,6 +165,12 @@ class ConcurrencyAndSecurityIT {
             assertThat(Browser.sessionCookie(rotated).orElseThrow()).startsWith("SESSION=" + user.sessionId() + "; ").endsWith("; SameSite=Lax");
             assertThat(user.sessionId()).isNotEqualTo(first);
             assertThat(user.get(instance.uri("whoami"))).isEqualTo("uma");
+
+            Browser newcomer = new Browser();
+            HttpResponse<String> createdAndRotated = newcomer.send(instance.uri("login-rotated?value=vic"));
+            assertThat(Browser.setCookies(createdAndRotated)).as("the cookie of the rotated id only").singleElement().asString()
+                    .startsWith("SESSION=" + createdAndRotated.body() + "; Path=/; ").endsWith("; SameSite=Lax");
+            assertThat(newcomer.get(instance.uri("whoami"))).isEqualTo("vic");
         }
     }
 
