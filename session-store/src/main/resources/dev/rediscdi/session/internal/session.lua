@@ -35,7 +35,7 @@ local mark = ARGV[2]
 local function marked(key)
   if mark ~= '' then
     local marker = key .. '!' .. mark
-    redis.call('SET', marker, '1')
+    redis.call('HSET', marker, 'w', '1') -- a hash command: the store's ACL user needs no other than before
     redis.call('DEL', marker)
   end
 end

@@ -173,7 +173,7 @@ public class HttpSessions {
 
     /** Commands Redis ran for the session store's scripts: INFO counts them, but they are not round trips. */
     private static final Set<String> INSIDE_SCRIPTS = Set.of("time", "hmget", "hset", "hget", "hgetall", "pexpireat", "persist",
-            "exists", "rename", "zrem", "zadd", "hdel", "del", "zrangebyscore", "set");
+            "exists", "rename", "zrem", "zadd", "hdel", "del", "zrangebyscore");
     private static final Pattern CALLS = Pattern.compile("^cmdstat_([a-z|]+):calls=(\\d+)", Pattern.MULTILINE);
 
     /** Commands sent by clients (INFO's own aside); the commands of scripts are left out where the server runs scripts. */
