@@ -37,6 +37,7 @@ fi
 OUT=$RESULTS/${PREFIX}sessions
 rm -rf "$OUT"
 mkdir -p "$OUT"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 START=$(date +%s)
 java -jar "$JAR" HttpSessions -p variant="${BENCH_VARIANTS:-memory,redis_cdi,spring,spring_indexed}" \
   -p reads="${BENCH_READS:-user,user_and_profile}" "${TIMING[@]}" -jvmArgsAppend "-Dbench.out=$OUT" \
@@ -47,8 +48,8 @@ ELAPSED=$(( $(date +%s) - START ))
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 python3 "$HERE/report.py" "$RESULTS/${PREFIX}sessions.md" "$OUT" \
   --fact "date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
-  --fact "machine=$(nproc) cores (nproc), ${CPU:-unknown CPU}, $(free -g | awk '/^Mem:/ {print $2}') GiB; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)" \
+  --fact "machine=$(nproc) cores (nproc), ${CPU:-unknown CPU}, $(free -g | awk '/^Mem:/ {print $2}') GiB; load average before the run: $LOAD_BEFORE, after it: $(cut -d' ' -f1-3 /proc/loadavg)" \
   --fact "redis-server=$(redis-server --version | sed -n 's/.* v=\([^ ]*\).*/\1/p') (one per server, --save '' --appendonly no, loopback)" \
-  --fact "java=$(java -version 2>&1 | head -1); servers: ${BENCH_SERVER_JVM:--Xms1g -Xmx1g}" \
+  --fact "java=$(java -version 2>&1 | grep -v '^NOTE: Picked up' | head -1); servers: ${BENCH_SERVER_JVM:--Xms1g -Xmx1g}" \
   --fact "run=$((ELAPSED / 60)) min $((ELAPSED % 60)) s; reproduce: benchmarks/sessions/run.sh"
 cat "$RESULTS/${PREFIX}sessions.md"

@@ -2,6 +2,8 @@ package dev.rediscdi.session.internal;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.HttpSessionActivationListener;
+
 import dev.rediscdi.session.SessionCodec;
 
 /**
@@ -11,6 +13,8 @@ import dev.rediscdi.session.SessionCodec;
 final class Attribute {
     byte[] stored;
     Object value;
+    /** The bytes of a value set in this request that cannot change in place: encoded once, not again at the end. */
+    byte[] encoded;
     boolean decoded;
     /** Given to setAttribute in this request: written back. */
     boolean set;
@@ -41,9 +45,14 @@ final class Attribute {
         return codec.decode(stored, classLoader);
     }
 
-    static Attribute set(Object value) {
+    /**
+     * @param encoded the value's bytes when it was set; written at the end of the request if the value cannot have
+     *        changed since (immutable, and not told it is about to be passivated), else {@code null}
+     */
+    static Attribute set(Object value, byte[] encoded) {
         Attribute attribute = new Attribute();
         attribute.value = value;
+        attribute.encoded = ImmutableValues.isImmutable(value) && !(value instanceof HttpSessionActivationListener) ? encoded : null;
         attribute.decoded = true;
         attribute.set = true;
         return attribute;

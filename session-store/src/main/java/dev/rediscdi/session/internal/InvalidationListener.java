@@ -1,5 +1,9 @@
 package dev.rediscdi.session.internal;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,7 +22,9 @@ import io.vertx.redis.client.ResponseType;
  * PREFIX <prefix>s:}: Redis then pushes the name of every session key that changes, whoever changed it, and the
  * cache drops its copy. The driver has no client-side caching of its own, and it may hand a push frame to a
  * command waiting for its reply on the same connection, so this connection sends nothing once tracking is on.
- * Broadcast mode lets the reads themselves go through the application's ordinary client.
+ * Broadcast mode lets the reads themselves go through the application's ordinary client. A message also names the
+ * markers of the store's writes it covers ({@code <session key>!<token>}): they tell an instance's own write from the
+ * others (see {@link SessionCache}).
  * When the connection closes, invalidations may have been lost: the cache is emptied and stays closed until a new
  * connection tracks again (reconnecting with a growing delay).
  *
@@ -143,9 +149,18 @@ final class InvalidationListener {
             cache.invalidateAll(); // FLUSHDB or FLUSHALL (a nil list of keys)
             return;
         }
+        Map<String, Set<String>> writes = new HashMap<>();
         for (Response key : keys) {
-            cache.invalidate(key.toString());
+            String name = key.toString();
+            // <session key>!<token>: the marker of one write of the store (session ids never hold a '!')
+            int marker = name.startsWith(trackedPrefix) ? name.indexOf('!', trackedPrefix.length()) : -1;
+            if (marker < 0) {
+                writes.computeIfAbsent(name, unmarked -> new HashSet<>());
+            } else {
+                writes.computeIfAbsent(name.substring(0, marker), marked -> new HashSet<>()).add(name.substring(marker + 1));
+            }
         }
+        writes.forEach(cache::invalidate);
     }
 
     /** The connection closed or failed: whatever Redis announced since may be lost, so every copy goes. */

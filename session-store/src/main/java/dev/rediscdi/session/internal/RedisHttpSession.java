@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +30,15 @@ final class RedisHttpSession implements HttpSession {
     private static final Logger LOG = Logger.getLogger(RedisHttpSession.class.getName());
 
     private final SessionStore store;
+    /** The attributes this request used (all of them once {@link #complete}); the others are only in {@link #source}. */
     private final Map<String, Attribute> attributes = new LinkedHashMap<>();
     private final List<String> removed = new ArrayList<>();
-    /** Names Redis holds as far as this request knows: removing one of them must delete its field. */
-    private final Set<String> storedNames = new HashSet<>();
+    /** The session as loaded (shared with other requests, read-only); {@code null} for a session created here. */
+    private final StoredSession source;
+    /** Whether {@link #attributes} holds every attribute: the stored ones are only taken over when first used. */
+    private boolean complete;
+    /** Names Redis holds as far as this request knows (removing one must delete its field); built when first needed. */
+    private Set<String> storedNames;
     private final long created;
     private final long lastAccessed;
     private final Runnable onInvalidate;
@@ -44,9 +50,11 @@ final class RedisHttpSession implements HttpSession {
     private boolean metadataChanged;
     private boolean valid = true;
 
-    private RedisHttpSession(SessionStore store, String id, long created, long lastAccessed, int maxInactive,
+    private RedisHttpSession(SessionStore store, StoredSession source, String id, long created, long lastAccessed, int maxInactive,
             boolean isNew, Runnable onInvalidate) {
         this.store = store;
+        this.source = source;
+        this.complete = source == null;
         this.id = id;
         this.created = created;
         this.lastAccessed = lastAccessed;
@@ -59,16 +67,13 @@ final class RedisHttpSession implements HttpSession {
     /** A session created by this request. */
     static RedisHttpSession create(SessionStore store, String id, Runnable onInvalidate) {
         long now = System.currentTimeMillis();
-        return new RedisHttpSession(store, id, now, now, (int) store.settings().idleTimeout().toSeconds(), true, onInvalidate);
+        return new RedisHttpSession(store, null, id, now, now, (int) store.settings().idleTimeout().toSeconds(), true, onInvalidate);
     }
 
     /** A session loaded from Redis. */
     static RedisHttpSession loaded(SessionStore store, StoredSession stored, Runnable onInvalidate) {
-        RedisHttpSession session = new RedisHttpSession(store, stored.id(), stored.created(), stored.lastAccessed(),
+        return new RedisHttpSession(store, stored, stored.id(), stored.created(), stored.lastAccessed(),
                 stored.maxInactiveSeconds(), false, onInvalidate);
-        stored.attributes().forEach((name, bytes) -> session.attributes.put(name, Attribute.stored(bytes, stored)));
-        session.storedNames.addAll(stored.attributes().keySet());
-        return session;
     }
 
     @Override
@@ -110,7 +115,7 @@ final class RedisHttpSession implements HttpSession {
     @Override
     public synchronized Object getAttribute(String name) {
         checkValid("getAttribute");
-        Attribute attribute = attributes.get(name);
+        Attribute attribute = attribute(name);
         if (attribute == null) {
             return null;
         }
@@ -121,7 +126,7 @@ final class RedisHttpSession implements HttpSession {
     @Override
     public synchronized Enumeration<String> getAttributeNames() {
         checkValid("getAttributeNames");
-        return Collections.enumeration(new ArrayList<>(attributes.keySet()));
+        return Collections.enumeration(new ArrayList<>(allAttributes().keySet()));
     }
 
     @Override
@@ -134,15 +139,16 @@ final class RedisHttpSession implements HttpSession {
             return;
         }
         Object old;
+        byte[] encoded;
         synchronized (this) {
             checkValid("setAttribute");
             try {
-                store.codec().encode(value); // refuse what could not be stored now, not at the end of the request
+                encoded = store.codec().encode(value); // refuse what could not be stored now, not at the end of the request
             } catch (IOException | RuntimeException e) {
                 throw new IllegalArgumentException("session attribute \"" + name + "\" cannot be stored: " + value.getClass().getName()
                         + " is not serializable by the session codec (" + e + ")", e);
             }
-            Attribute previous = attributes.get(name);
+            Attribute previous = attribute(name);
             old = previous == null ? null : value(name, previous);
         }
         if (old == value) {
@@ -156,7 +162,7 @@ final class RedisHttpSession implements HttpSession {
         }
         synchronized (this) {
             Attribute previous = attributes.get(name);
-            Attribute next = Attribute.set(value);
+            Attribute next = Attribute.set(value, encoded);
             next.stored = previous == null ? null : previous.stored;
             attributes.put(name, next);
             removed.remove(name);
@@ -176,7 +182,7 @@ final class RedisHttpSession implements HttpSession {
         Object old;
         synchronized (this) {
             checkValid("removeAttribute");
-            Attribute attribute = attributes.get(name);
+            Attribute attribute = attribute(name);
             if (attribute == null) {
                 return;
             }
@@ -205,7 +211,7 @@ final class RedisHttpSession implements HttpSession {
     void unbindAll() {
         List<String> names;
         synchronized (this) {
-            names = new ArrayList<>(attributes.keySet());
+            names = new ArrayList<>(allAttributes().keySet());
         }
         for (String name : names) {
             Object old;
@@ -251,6 +257,9 @@ final class RedisHttpSession implements HttpSession {
 
     /** What this request changed, encoded; marks it written, so that a second save writes only later changes. */
     synchronized SessionChanges takeChanges() {
+        if (!hasChanges()) {
+            return null;
+        }
         Map<String, byte[]> set = new LinkedHashMap<>();
         for (Map.Entry<String, Attribute> entry : attributes.entrySet()) {
             Attribute attribute = entry.getValue();
@@ -259,7 +268,7 @@ final class RedisHttpSession implements HttpSession {
             if (!attribute.set && !(attribute.decoded && mutable)) {
                 continue;
             }
-            byte[] bytes = encodeForStore(entry.getKey(), attribute.value);
+            byte[] bytes = attribute.set && attribute.encoded != null ? attribute.encoded : encodeForStore(entry.getKey(), attribute.value);
             if (bytes == null) {
                 continue;
             }
@@ -267,18 +276,48 @@ final class RedisHttpSession implements HttpSession {
                 set.put(entry.getKey(), bytes);
             }
             attribute.stored = bytes;
+            attribute.encoded = null;
             attribute.set = false;
             attribute.read = false;
         }
-        SessionChanges changes = new SessionChanges(id, !persisted, created, maxInactive, previousId, set, List.copyOf(removed));
+        SessionChanges changes = new SessionChanges(id, !persisted, created, maxInactive, previousId, set, List.copyOf(removed),
+                source, immutableValues(set.keySet()));
         if (changes.isEmpty() && !metadataChanged) {
             return null;
         }
-        storedNames.addAll(set.keySet());
-        removed.forEach(storedNames::remove);
+        storedNames().addAll(set.keySet());
+        removed.forEach(storedNames()::remove);
         removed.clear();
         metadataChanged = false;
         return changes;
+    }
+
+    private Map<String, Object> immutableValues(Set<String> names) {
+        Map<String, Object> values = new HashMap<>();
+        for (String name : names) {
+            Object value = attributes.get(name).value;
+            if (ImmutableValues.isImmutable(value)) {
+                values.put(name, value);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Whether {@link #takeChanges} may find something to write: checked first, so that the common request, which
+     * only read immutable values, allocates nothing at its end.
+     */
+    private boolean hasChanges() {
+        if (!persisted || previousId != null || metadataChanged || !removed.isEmpty()) {
+            return true;
+        }
+        boolean comparesMutables = store.settings().writePolicy() == WritePolicy.CHANGED;
+        for (Attribute attribute : attributes.values()) {
+            if (attribute.set || (comparesMutables && attribute.read && attribute.decoded && !ImmutableValues.isImmutable(attribute.value))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The id Redis knows the session by: the one before {@code changeSessionId} until the next save. */
@@ -325,7 +364,7 @@ final class RedisHttpSession implements HttpSession {
 
     /** Decodes every attribute now; false if one does not decode. */
     synchronized boolean decodesFully() {
-        for (Map.Entry<String, Attribute> entry : attributes.entrySet()) {
+        for (Map.Entry<String, Attribute> entry : allAttributes().entrySet()) {
             Attribute attribute = entry.getValue();
             try {
                 attribute.value = attribute.decode(entry.getKey(), store.codec(), store.classLoader());
@@ -338,10 +377,48 @@ final class RedisHttpSession implements HttpSession {
     }
 
     private void forget(String name) {
-        attributes.remove(name);
-        if (storedNames.contains(name) && !removed.contains(name)) {
+        allAttributes().remove(name);
+        if (storedNames().contains(name) && !removed.contains(name)) {
             removed.add(name);
         }
+    }
+
+    /** The attribute of this name, taken over from the stored session when first used; {@code null} if none. */
+    private Attribute attribute(String name) {
+        Attribute attribute = attributes.get(name);
+        if (attribute == null && !complete) {
+            byte[] bytes = source.attributes().get(name);
+            if (bytes != null) {
+                attribute = Attribute.stored(bytes, source);
+                attributes.put(name, attribute);
+            }
+        }
+        return attribute;
+    }
+
+    /**
+     * Every attribute, in the stored order and then those new in this request: taken over before attributes are
+     * listed or removed. A request that only reads some attributes never gets here, and never copies the others.
+     */
+    private Map<String, Attribute> allAttributes() {
+        if (!complete) {
+            Map<String, Attribute> used = new LinkedHashMap<>(attributes);
+            attributes.clear();
+            source.attributes().forEach((name, bytes) -> {
+                Attribute attribute = used.remove(name);
+                attributes.put(name, attribute != null ? attribute : Attribute.stored(bytes, source));
+            });
+            attributes.putAll(used);
+            complete = true;
+        }
+        return attributes;
+    }
+
+    private Set<String> storedNames() {
+        if (storedNames == null) {
+            storedNames = source == null ? new HashSet<>() : new HashSet<>(source.attributes().keySet());
+        }
+        return storedNames;
     }
 
     private void unbound(String name, Object old) {

@@ -1,5 +1,6 @@
 package dev.rediscdi.session.internal;
 
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,15 @@ import java.util.function.LongSupplier;
  * arrives meanwhile drops the reservation, so that a reply read before another instance's write is never kept
  * (the race Redis' client-side caching documentation describes). Each copy is used only until the store's next
  * touch of the session would be due, so caching never changes when a session expires.
+ *
+ * <p>An instance's own write leaves a copy too ({@link #beginWrite}, {@link #written}), sparing the next request a
+ * read, but only once Redis' invalidation message for the key arrived naming that write and no other. Every write of
+ * the store marks itself in that message (a key {@code <session key>!<token>} set and deleted by the same script);
+ * Redis gathers the keys changed in one iteration of its event loop into one message, so a message that names the
+ * key with this write's marker alone covers no write but this one, and any later write comes in a later message,
+ * which drops the copy. Counting messages would not do: one message may cover several writes. A write Redis makes
+ * on its own (expiry, eviction) or a client outside the store carries no marker: in a message of its own it drops the
+ * copy; in the very iteration of the store's write it would go unnoticed until the copy's validity ends.
  */
 final class SessionCache {
     /** A read in flight for one key; only the newest reservation of a key may fill it. */
@@ -25,6 +35,23 @@ final class SessionCache {
     }
 
     private record Copy(StoredSession session, long validUntilNanos) {
+    }
+
+    /** A write of this instance in flight; becomes a copy once both its reply and its own invalidation arrived. */
+    static final class PendingWrite {
+        private final String key;
+        private final String token;
+        private final long generation;
+        // guarded by this
+        private boolean announced;
+        private StoredSession written;
+        private long validUntilNanos;
+
+        private PendingWrite(String key, String token, long generation) {
+            this.key = key;
+            this.token = token;
+            this.generation = generation;
+        }
     }
 
     private final ConcurrentMap<String, Object> entries = new ConcurrentHashMap<>();
@@ -52,15 +79,17 @@ final class SessionCache {
         return null;
     }
 
-    /** Reserves the key for a read about to be sent; {@code null} while the cache is closed. */
+    /**
+     * Reserves the key for a read about to be sent; {@code null} while the cache is closed, or while a write of this
+     * instance is pending (the read is then not kept, and the write's state may still be).
+     */
     Reservation reserve(String key) {
         long current = generation;
         if (!open) {
             return null;
         }
         Reservation reservation = new Reservation(key, current);
-        entries.put(key, reservation);
-        return reservation;
+        return entries.compute(key, (k, entry) -> entry instanceof PendingWrite ? entry : reservation) == reservation ? reservation : null;
     }
 
     /** Keeps what the reserved read returned, unless the key was invalidated since it was reserved. */
@@ -77,6 +106,63 @@ final class SessionCache {
     /** Drops the copy of a key, and any read of it in flight: Redis said it changed, or this instance changes it. */
     void invalidate(String key) {
         entries.remove(key);
+    }
+
+    /**
+     * Redis' message about a key: drops whatever is kept for it, except a write of this instance that the message
+     * names alone (its marker, and no other): that write's state may be kept once its reply is in.
+     *
+     * @param writes the markers of the key in the message (the tokens of the store's writes it covers)
+     */
+    void invalidate(String key, Set<String> writes) {
+        Object entry = entries.get(key);
+        if (entry instanceof PendingWrite pending && writes.size() == 1 && writes.contains(pending.token)) {
+            synchronized (pending) {
+                if (!pending.announced && entries.get(key) == pending) {
+                    pending.announced = true;
+                    if (pending.written != null) {
+                        entries.replace(key, pending, new Copy(pending.written, pending.validUntilNanos));
+                    }
+                    return;
+                }
+            }
+        }
+        entries.remove(key); // a second message about a pending write speaks of another write
+    }
+
+    /**
+     * Before this instance writes a key: drops its copy and any read in flight, and expects Redis' message naming
+     * this write; {@code null} while the cache is closed.
+     */
+    PendingWrite beginWrite(String key, String token) {
+        long current = generation;
+        if (!open) {
+            entries.remove(key);
+            return null;
+        }
+        PendingWrite pending = new PendingWrite(key, token, current);
+        entries.put(key, pending);
+        return pending;
+    }
+
+    /**
+     * The write succeeded and left this state: kept once Redis' message named the write alone. Whatever else took
+     * the key's place meanwhile (a read of this instance, another write) is dropped, as after any write.
+     */
+    void written(PendingWrite pending, StoredSession state, long validMillis) {
+        synchronized (pending) {
+            if (entries.get(pending.key) != pending || validMillis <= 0 || !open || pending.generation != generation) {
+                entries.remove(pending.key);
+                return;
+            }
+            long validUntil = nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(validMillis);
+            if (pending.announced) {
+                entries.replace(pending.key, pending, new Copy(state, validUntil));
+            } else {
+                pending.written = state;
+                pending.validUntilNanos = validUntil;
+            }
+        }
     }
 
     /** Drops every copy and every read in flight (Redis was flushed); the cache stays open. */

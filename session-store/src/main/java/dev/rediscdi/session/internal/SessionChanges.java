@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * What one request writes: the attributes set (encoded) and removed, the session's metadata, and the id it had
- * before {@code changeSessionId} (or {@code null}).
+ * before {@code changeSessionId} (or {@code null}); with what the request already decoded, so that the state the
+ * write leaves needs no decoding of values that did not change: the session as loaded ({@code null} for a new one)
+ * and the immutable values among those set.
  */
 record SessionChanges(String id, boolean isNew, long created, int maxInactiveSeconds, String previousId,
-        Map<String, byte[]> set, List<String> removed) {
+        Map<String, byte[]> set, List<String> removed, StoredSession base, Map<String, Object> immutableValues) {
 
     boolean isEmpty() {
         return !isNew && previousId == null && set.isEmpty() && removed.isEmpty();

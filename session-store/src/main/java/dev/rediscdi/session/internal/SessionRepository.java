@@ -21,6 +21,7 @@ import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.session.SessionStoreUnavailableException;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 /**
  * The store's Redis calls, each one round trip: a script ({@code session.lua}) sent by its SHA, and sent whole
@@ -38,9 +39,15 @@ final class SessionRepository {
     private final long absoluteMillis;
     private final SessionCache cache;
     private final Duration awaitLimit;
+    private final WriteMarks marks;
 
-    SessionRepository(RedisClient redis, SessionSettings settings, SessionCache cache, Duration clientTimeout) {
+    /**
+     * @param marks the markers of this instance's writes (see {@link SessionCache}); {@link WriteMarks#NONE} where no
+     *        instance caches sessions (a topology the cache does not support)
+     */
+    SessionRepository(RedisClient redis, SessionSettings settings, SessionCache cache, Duration clientTimeout, WriteMarks marks) {
         this.redis = redis;
+        this.marks = marks;
         this.awaitLimit = clientTimeout.multipliedBy(2).plusSeconds(5);
         this.cache = cache;
         this.keys = new SessionKeys(settings.keyPrefix());
@@ -57,7 +64,7 @@ final class SessionRepository {
             return cached;
         }
         SessionCache.Reservation reservation = cache.reserve(key);
-        Response reply = await(script(List.of(key), "load", touchMillis, graceMillis), "load");
+        Response reply = await(script(List.of(key), "load", marks.next(), touchMillis, graceMillis), "load");
         if (reply == null) {
             cache.fill(reservation, null, 0);
             return null;
@@ -91,12 +98,31 @@ final class SessionRepository {
      *         -1 the id is taken (a new session must draw another id)
      */
     long save(SessionChanges changes) {
+        String mark = marks.next();
         // no copy of the session may answer while it changes, nor be kept from a read that ran before the change
-        forget(changes.id(), changes.previousId());
-        try {
-            return write(changes);
-        } finally {
+        SessionCache.PendingWrite pending = changes.previousId() == null && !mark.isEmpty() ? cache.beginWrite(keys.session(changes.id()), mark) : null;
+        if (pending == null) {
             forget(changes.id(), changes.previousId());
+        }
+        boolean kept = false;
+        try {
+            Response reply = write(changes, mark, pending != null);
+            if (reply.type() != ResponseType.MULTI) {
+                return reply.toLong();
+            }
+            // the session as this write left it: the next request on this instance needs no read
+            Response fields = reply.get(2);
+            StoredSession written = SessionFields.decode(changes.id(), SessionFields.number(fields, SessionFields.ACCESSED), fields);
+            if (written != null) {
+                written.shareValuesOf(changes.base(), changes.set(), changes.immutableValues());
+                cache.written(pending, written, cacheableMillis(reply.get(1).toLong(), written.maxInactiveSeconds(), fields));
+                kept = true;
+            }
+            return reply.get(0).toLong();
+        } finally {
+            if (!kept) {
+                forget(changes.id(), changes.previousId());
+            }
         }
     }
 
@@ -107,12 +133,12 @@ final class SessionRepository {
         }
     }
 
-    private long write(SessionChanges changes) {
+    private Response write(SessionChanges changes, String mark, boolean wantsFields) {
         List<Object> keyList = new ArrayList<>(List.of(keys.session(changes.id()), keys.index(changes.id())));
         if (changes.previousId() != null) {
             keyList.add(keys.session(changes.previousId()));
         }
-        List<Object> args = new ArrayList<>(List.of("save", touchMillis, graceMillis, changes.isNew() ? "new" : "existing",
+        List<Object> args = new ArrayList<>(List.of("save", mark, wantsFields ? "fields" : "", touchMillis, graceMillis, changes.isNew() ? "new" : "existing",
                 changes.id(), changes.created(), changes.maxInactiveSeconds(), absoluteMillis,
                 changes.previousId() == null ? "" : changes.previousId(), changes.set().size()));
         for (Map.Entry<String, byte[]> entry : changes.set().entrySet()) {
@@ -122,7 +148,7 @@ final class SessionRepository {
         for (String name : changes.removed()) {
             args.add(SessionFields.attribute(name));
         }
-        return await(script(keyList, args.toArray()), "save").toLong();
+        return await(script(keyList, args.toArray()), "save");
     }
 
     /** Deletes the session and its index entry; whether it existed. */
@@ -136,12 +162,12 @@ final class SessionRepository {
     }
 
     private boolean deleteInRedis(String id) {
-        return await(script(List.of(keys.session(id), keys.index(id)), "delete", id), "invalidate").toLong() == 1;
+        return await(script(List.of(keys.session(id), keys.index(id)), "delete", marks.next(), id), "invalidate").toLong() == 1;
     }
 
     /** Claims up to {@code max} sessions of a shard whose deadline passed; each is returned to one caller only. */
     CompletionStage<List<StoredSession>> sweep(char shard, int max) {
-        return script(List.of(keys.index(shard)), "sweep", keys.sessionPrefix(shard), max).thenApply(reply -> {
+        return script(List.of(keys.index(shard)), "sweep", marks.next(), keys.sessionPrefix(shard), max).thenApply(reply -> {
             List<StoredSession> expired = new ArrayList<>();
             for (int i = 0; reply != null && i + 1 < reply.size(); i += 2) {
                 String id = reply.get(i).toString();

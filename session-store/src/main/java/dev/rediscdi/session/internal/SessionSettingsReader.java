@@ -98,7 +98,7 @@ final class SessionSettingsReader {
                     "set " + SettingKey.COOKIE_SECURE.key() + "=true, or use Lax");
         }
         Optional<String> path = text(SettingKey.COOKIE_PATH);
-        path.filter(p -> !p.startsWith("/") || p.chars().anyMatch(c -> c < 0x21 || c == ';' || c > 0x7e))
+        path.filter(p -> !SessionCookies.isCookiePath(p))
                 .ifPresent(p -> problems.invalid(SettingKey.COOKIE_PATH.key(), p, "not a cookie path", "start it with / and leave out spaces and ;"));
         Optional<String> domain = text(SettingKey.COOKIE_DOMAIN);
         domain.filter(d -> !d.matches("[A-Za-z0-9.-]+"))

@@ -9,6 +9,7 @@ import dev.rediscdi.NamedRedisClient;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.internal.config.ClientConfig;
 import dev.rediscdi.session.SessionCodec;
+import io.vertx.redis.client.RedisClientType;
 
 /**
  * The session store of one web application: its settings, codec, listeners, and (looked up on first use,
@@ -78,7 +79,9 @@ public final class SessionStore {
                     RedisClient client = lookUpClient();
                     ClientConfig clientConfig = LocalCaching.clientConfig(settings, classLoader);
                     invalidations = LocalCaching.listener(settings, clientConfig, cache);
-                    repository = new SessionRepository(client, settings, cache, clientConfig.timeout());
+                    // every instance on a standalone Redis marks its writes, whether it caches or not: others may
+                    WriteMarks marks = clientConfig.clientType() == RedisClientType.STANDALONE ? WriteMarks.random() : WriteMarks.NONE;
+                    repository = new SessionRepository(client, settings, cache, clientConfig.timeout(), marks);
                     invalidations.ifPresent(InvalidationListener::start);
                 }
                 current = repository;

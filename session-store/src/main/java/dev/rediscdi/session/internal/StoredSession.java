@@ -1,5 +1,6 @@
 package dev.rediscdi.session.internal;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +22,24 @@ record StoredSession(String id, long created, long lastAccessed, int maxInactive
     /** The decoded value of an immutable attribute, once some request decoded it; {@code null} otherwise. */
     Object sharedValue(String name) {
         return decodedImmutables.get(name);
+    }
+
+    /**
+     * Shares the decoded values a request already holds for this state, which a write of that request left: the
+     * immutable values it wrote, and those of the state it loaded whose bytes did not change.
+     */
+    void shareValuesOf(StoredSession base, Map<String, byte[]> written, Map<String, Object> writtenValues) {
+        attributes.forEach((name, bytes) -> {
+            Object value = writtenValues.get(name);
+            if (value != null && Arrays.equals(bytes, written.get(name))) {
+                share(name, value);
+            } else if (base != null && Arrays.equals(bytes, base.attributes.get(name))) {
+                Object shared = base.sharedValue(name);
+                if (shared != null) {
+                    share(name, shared);
+                }
+            }
+        });
     }
 
     /** Remembers the decoded value of an attribute that cannot change in place: later readers of these bytes share it. */

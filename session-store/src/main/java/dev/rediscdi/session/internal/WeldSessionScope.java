@@ -87,17 +87,33 @@ final class WeldSessionScope {
         }
         Map<String, Object> storage = new SessionAttributeMap(request);
         boundContext.associate(storage);
-        boundContext.activate();
-        sessions.onInvalidate(boundContext::invalidate);
-        return () -> {
+        AutoCloseable scope = () -> restore(storage, httpActive);
+        try {
+            // Weld lists the stored beans here: the session is loaded, and Redis being unavailable surfaces here
+            boundContext.activate();
+        } catch (RuntimeException e) {
             try {
-                boundContext.deactivate();
-            } finally {
-                boundContext.dissociate(storage);
-                if (httpActive) {
-                    httpContext.activate();
-                }
+                scope.close();
+            } catch (Exception | LinkageError restoring) {
+                e.addSuppressed(restoring);
             }
-        };
+            throw e;
+        }
+        sessions.onInvalidate(boundContext::invalidate);
+        return scope;
+    }
+
+    /** Leaves Weld's contexts as the request found them, even after a failed activation (they are thread-bound). */
+    private void restore(Map<String, Object> storage, boolean httpActive) {
+        try {
+            if (boundContext.isActive()) {
+                boundContext.deactivate();
+            }
+        } finally {
+            boundContext.dissociate(storage);
+            if (httpActive) {
+                httpContext.activate();
+            }
+        }
     }
 }

@@ -1,4 +1,7 @@
--- Every write of the session store, one atomic call each. ARGV[1] is the operation.
+-- Every write of the session store, one atomic call each. ARGV[1] is the operation; ARGV[2] the write's marker
+-- token ('' for none): every change of a session key K then also sets and deletes the key K .. '!' .. token, so that
+-- Redis' invalidation message for K names the writes it covers (see SessionCache: an instance keeps the state its
+-- own write left only when the message covering that write names no other write of K).
 -- A session is a hash: #c created, #a last access, #i max inactive (s), #d deadline, #x absolute deadline
 -- (0: none), all in ms since the epoch of the server's clock; attribute fields are '=' .. name.
 -- The deadline is the logical expiry; Redis' own TTL is the deadline plus a grace, so that the sweeper can
@@ -28,53 +31,64 @@ local function expire(key, d, grace)
   if d >= FOREVER then redis.call('PERSIST', key) else redis.call('PEXPIREAT', key, str(d + grace)) end
 end
 
+local mark = ARGV[2]
+local function marked(key)
+  if mark ~= '' then
+    local marker = key .. '!' .. mark
+    redis.call('HSET', marker, 'w', '1') -- a hash command: the store's ACL user needs no other than before
+    redis.call('DEL', marker)
+  end
+end
+
 local function alive(key)
   local d = redis.call('HGET', key, '#d')
   return d and tonumber(d) > now
 end
 
 if op == 'load' then
-  -- KEYS[1] session; ARGV[2] touch interval ms, ARGV[3] grace ms
+  -- KEYS[1] session; ARGV[3] touch interval ms, ARGV[4] grace ms
   local meta = redis.call('HMGET', KEYS[1], '#d', '#a', '#i', '#x')
   if not meta[1] or tonumber(meta[1]) <= now then return false end
   local accessed, inactive, absolute = tonumber(meta[2]), tonumber(meta[3]), tonumber(meta[4])
-  local touch = touch_of(inactive, tonumber(ARGV[2]))
+  local touch = touch_of(inactive, tonumber(ARGV[3]))
   if now - accessed >= touch then
     local d = deadline_of(now, inactive, touch, absolute)
     redis.call('HSET', KEYS[1], '#a', str(now), '#d', str(d))
-    expire(KEYS[1], d, tonumber(ARGV[3]))
+    expire(KEYS[1], d, tonumber(ARGV[4]))
+    marked(KEYS[1])
   end
   return {now, accessed, redis.call('HGETALL', KEYS[1])}
 elseif op == 'save' then
-  -- KEYS[1] session, KEYS[2] index, KEYS[3] the key before changeSessionId (when ARGV[9] is set)
-  -- ARGV[2] touch ms, [3] grace ms, [4] new|existing, [5] id, [6] created, [7] max inactive s,
-  -- [8] absolute timeout ms (0: none), [9] old id or '', [10] count of field/value pairs, then the pairs,
-  -- then the fields to delete
+  -- KEYS[1] session, KEYS[2] index, KEYS[3] the key before changeSessionId (when ARGV[11] is set)
+  -- ARGV[3] 'fields' to get {1, now, the session's fields} back instead of 1, [4] touch ms, [5] grace ms,
+  -- [6] new|existing, [7] id, [8] created, [9] max inactive s, [10] absolute timeout ms (0: none), [11] old id or '',
+  -- [12] count of field/value pairs, then the pairs, then the fields to delete
   local key = KEYS[1]
-  local is_new = ARGV[4] == 'new'
-  if ARGV[9] ~= '' then
+  local is_new = ARGV[6] == 'new'
+  if ARGV[11] ~= '' then
     if not alive(KEYS[3]) then return 0 end
     if redis.call('EXISTS', key) == 1 then return -1 end
     redis.call('RENAME', KEYS[3], key)
-    redis.call('ZREM', KEYS[2], ARGV[9])
+    marked(KEYS[3])
+    redis.call('ZREM', KEYS[2], ARGV[11])
   elseif is_new then
     if redis.call('EXISTS', key) == 1 then return -1 end
   elseif not alive(key) then
     return 0
   end
-  local inactive = tonumber(ARGV[7])
-  local touch = touch_of(inactive, tonumber(ARGV[2]))
+  local inactive = tonumber(ARGV[9])
+  local touch = touch_of(inactive, tonumber(ARGV[4]))
   local absolute = 0
   if is_new then
-    if tonumber(ARGV[8]) > 0 then absolute = tonumber(ARGV[6]) + tonumber(ARGV[8]) end
-    redis.call('HSET', key, '#c', ARGV[6], '#x', str(absolute))
+    if tonumber(ARGV[10]) > 0 then absolute = tonumber(ARGV[8]) + tonumber(ARGV[10]) end
+    redis.call('HSET', key, '#c', ARGV[8], '#x', str(absolute))
   else
     absolute = tonumber(redis.call('HGET', key, '#x'))
   end
   local d = deadline_of(now, inactive, touch, absolute)
   redis.call('HSET', key, '#a', str(now), '#i', str(inactive), '#d', str(d))
-  local i = 11
-  for _ = 1, tonumber(ARGV[10]) do
+  local i = 13
+  for _ = 1, tonumber(ARGV[12]) do
     redis.call('HSET', key, ARGV[i], ARGV[i + 1])
     i = i + 2
   end
@@ -83,27 +97,30 @@ elseif op == 'save' then
     i = i + 1
   end
   -- the index holds the earliest time the session may have expired (later touches are found by the sweeper)
-  redis.call('ZADD', KEYS[2], str(d), ARGV[5])
-  expire(key, d, tonumber(ARGV[3]))
+  redis.call('ZADD', KEYS[2], str(d), ARGV[7])
+  expire(key, d, tonumber(ARGV[5]))
+  marked(key)
+  if ARGV[3] == 'fields' then return {1, now, redis.call('HGETALL', key)} end
   return 1
 elseif op == 'delete' then
-  -- KEYS[1] session, KEYS[2] index; ARGV[2] id
+  -- KEYS[1] session, KEYS[2] index; ARGV[3] id
   local existed = redis.call('DEL', KEYS[1])
-  redis.call('ZREM', KEYS[2], ARGV[2])
+  if existed == 1 then marked(KEYS[1]) end
+  redis.call('ZREM', KEYS[2], ARGV[3])
   return existed
 elseif op == 'sweep' then
-  -- KEYS[1] index of one shard; ARGV[2] the shard's session key prefix, ARGV[3] at most this many sessions.
+  -- KEYS[1] index of one shard; ARGV[3] the shard's session key prefix, ARGV[4] at most this many sessions.
   -- Atomic: each expired session is returned to exactly one caller, which fires its sessionDestroyed.
-  local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
+  local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[4]))
   local expired = {}
   for _, id in ipairs(due) do
-    local key = ARGV[2] .. id
+    local key = ARGV[3] .. id
     local d = redis.call('HGET', key, '#d')
     if d and tonumber(d) > now then
       redis.call('ZADD', KEYS[1], d, id)
     else
       local fields = redis.call('HGETALL', key)
-      redis.call('DEL', key)
+      if redis.call('DEL', key) == 1 then marked(key) end
       redis.call('ZREM', KEYS[1], id)
       table.insert(expired, id)
       table.insert(expired, fields)

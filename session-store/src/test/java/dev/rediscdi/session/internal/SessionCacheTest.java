@@ -3,6 +3,7 @@ package dev.rediscdi.session.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,6 +77,88 @@ class SessionCacheTest {
         assertThat(cache.get("j")).isNull();
         cache.fill(cache.reserve("k"), session, 1000);
         assertThat(cache.get("k")).isSameAs(session);
+    }
+
+    @Test
+    void shouldKeepTheStateOfAnOwnWriteOnceRedisNamedThatWriteAloneWhicheverComesFirst() {
+        cache.open();
+        SessionCache.PendingWrite replyFirst = cache.beginWrite("k", "w1");
+        assertThat(cache.get("k")).as("nothing answers while the write is in flight").isNull();
+        cache.written(replyFirst, session, 1000);
+        assertThat(cache.get("k")).as("Redis' message about the write has not arrived yet").isNull();
+        cache.invalidate("k", Set.of("w1"));
+        assertThat(cache.get("k")).isSameAs(session);
+
+        SessionCache.PendingWrite messageFirst = cache.beginWrite("j", "w2");
+        cache.invalidate("j", Set.of("w2"));
+        assertThat(cache.get("j")).isNull();
+        cache.written(messageFirst, session, 1000);
+        assertThat(cache.get("j")).isSameAs(session);
+
+        cache.invalidate("j", Set.of("other"));
+        assertThat(cache.get("j")).as("a later write, wherever it came from, drops the copy").isNull();
+    }
+
+    @Test
+    void shouldKeepNothingOfAnOwnWriteThatRedisMentionedWithAnotherWrite() {
+        cache.open();
+        SessionCache.PendingWrite coalesced = cache.beginWrite("k", "mine");
+        cache.invalidate("k", Set.of("mine", "theirs")); // one iteration of Redis' event loop covered both writes
+        cache.written(coalesced, session, 1000);
+        assertThat(cache.get("k")).isNull();
+
+        SessionCache.PendingWrite unmarked = cache.beginWrite("j", "mine");
+        cache.invalidate("j", Set.of()); // expiry, a client outside the store
+        cache.written(unmarked, session, 1000);
+        assertThat(cache.get("j")).isNull();
+
+        SessionCache.PendingWrite overtaken = cache.beginWrite("i", "mine");
+        cache.invalidate("i", Set.of("theirs")); // an earlier write of another instance, announced during ours
+        cache.invalidate("i", Set.of("mine"));
+        cache.written(overtaken, session, 1000);
+        assertThat(cache.get("i")).isNull();
+
+        SessionCache.PendingWrite twice = cache.beginWrite("h", "mine");
+        cache.invalidate("h", Set.of("mine"));
+        cache.invalidate("h", Set.of("mine")); // never twice for one write: whatever it is, the state is not kept
+        cache.written(twice, session, 1000);
+        assertThat(cache.get("h")).isNull();
+    }
+
+    @Test
+    void shouldKeepNothingOfAnOwnWriteAcrossAConnectionLossOrAConcurrentWriteOfThisInstance() {
+        cache.open();
+        SessionCache.PendingWrite lost = cache.beginWrite("k", "w1");
+        cache.close();
+        cache.open();
+        cache.invalidate("k", Set.of("w1"));
+        cache.written(lost, session, 1000);
+        assertThat(cache.get("k")).isNull();
+
+        SessionCache.PendingWrite first = cache.beginWrite("j", "w2");
+        SessionCache.PendingWrite second = cache.beginWrite("j", "w3");
+        cache.invalidate("j", Set.of("w2"));
+        cache.written(first, session, 1000);
+        cache.invalidate("j", Set.of("w3"));
+        cache.written(second, session, 1000);
+        assertThat(cache.get("j")).isNull();
+    }
+
+    @Test
+    void shouldReadWithoutKeepingWhileAnOwnWriteIsPendingAndKeepTheWrittenState() {
+        cache.open();
+        SessionCache.PendingWrite pending = cache.beginWrite("k", "w1");
+        cache.written(pending, session, 1000);
+        assertThat(cache.reserve("k")).as("a read meanwhile is not kept").isNull();
+        cache.invalidate("k", Set.of("w1"));
+        assertThat(cache.get("k")).isSameAs(session);
+    }
+
+    @Test
+    void shouldNotKeepTheStateOfAnOwnWriteWhileClosed() {
+        cache.fill(cache.reserve("k"), session, 1000);
+        assertThat(cache.beginWrite("k", "w1")).isNull();
+        assertThat(cache.size()).isZero();
     }
 
     @Test

@@ -55,6 +55,10 @@ public class AppServlet extends HttpServlet {
                 answer = session == null ? "no session" : String.join(",", new TreeMap<>(attributes(session)).keySet());
             }
             case "rotate" -> answer = request.changeSessionId();
+            case "login-rotated" -> {
+                request.getSession().setAttribute("user", value);
+                answer = request.changeSessionId();
+            }
             case "invalidate" -> {
                 request.getSession().invalidate();
                 answer = "bye";

@@ -75,15 +75,24 @@ class TopologyAndRoundTripsIT {
             InvalidationConnections.awaitTracking(counted, 1);
             assertThat(roundTrips(() -> user.get(app.uri("noop")))).as("no session, no cookie").isZero();
             assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=1")))).as("new session with one attribute").isEqualTo(1);
-            assertThat(roundTrips(() -> user.get(app.uri("get?name=a")))).as("read-only, first read after a write").isEqualTo(1);
+            awaitOwnWriteAnnounced();
+            assertThat(roundTrips(() -> assertThat(user.get(app.uri("get?name=a"))).isEqualTo("1")))
+                    .as("read-only, first read after this instance's write: the state the write left").isZero();
             assertThat(fewestRoundTrips(() -> user.get(app.uri("get?name=a")))).as("read-only, repeated on the same instance").isZero();
             assertThat(fewestRoundTrips(() -> {
                 user.get(app.uri("get?name=a"));
                 user.get(app.uri("set?name=a&value=2"));
             })).as("one attribute changed, session cached: the write alone").isEqualTo(1);
-            assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=3")))).as("changed right after a write: read and write").isEqualTo(2);
+            awaitOwnWriteAnnounced();
+            assertThat(roundTrips(() -> user.get(app.uri("set?name=a&value=3")))).as("changed right after a write: the write alone").isEqualTo(1);
+            awaitOwnWriteAnnounced();
+            assertThat(roundTrips(() -> assertThat(user.get(app.uri("get?name=a"))).isEqualTo("3"))).as("and read from the state it left").isZero();
+            counted.command("HSET", "rtc:s:{" + user.sessionId().charAt(0) + "}" + user.sessionId(), "=zz", "x");
+            awaitOwnWriteAnnounced();
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=a")))).as("changed in Redis by someone else: read again").isEqualTo(1);
             user.get(app.uri("cart-add?value=x"));
-            assertThat(roundTrips(() -> user.get(app.uri("get?name=cart")))).as("mutable value read, unchanged: no write").isEqualTo(1);
+            awaitOwnWriteAnnounced();
+            assertThat(roundTrips(() -> user.get(app.uri("get?name=cart")))).as("mutable value read, unchanged: no write").isZero();
             assertThat(fewestRoundTrips(() -> user.get(app.uri("get?name=cart")))).as("and again, cached").isZero();
         }
     }
@@ -103,6 +112,14 @@ class TopologyAndRoundTripsIT {
             user.get(app.uri("cart-add?value=x"));
             assertThat(roundTrips(() -> user.get(app.uri("get?name=cart")))).as("mutable value read, unchanged: no write").isEqualTo(1);
         }
+    }
+
+    /**
+     * Redis announces this instance's write to its tracking connection asynchronously; until that message arrived
+     * the state the write left is not used (one more read, never a stale one). On a loaded machine it may take a while.
+     */
+    private static void awaitOwnWriteAnnounced() throws InterruptedException {
+        Thread.sleep(200);
     }
 
     /** Connects the client, loads the script into Redis and, where the store caches, lets it start tracking. */

@@ -1,5 +1,6 @@
 package dev.rediscdi.session.it;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -26,9 +27,15 @@ import org.jboss.weld.environment.servlet.Listener;
 import org.jboss.weld.environment.servlet.WeldServletLifecycle;
 
 import dev.rediscdi.session.RedisSessions;
+import io.undertow.Undertow;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import io.undertow.servlet.api.ServletContainerInitializerInfo;
+import io.undertow.servlet.util.ImmediateInstanceFactory;
 
 /**
- * One instance of the test application behind a load balancer: embedded Jetty 12 (ee10) or Tomcat 11, on a free
+ * One instance of the test application behind a load balancer: embedded Jetty 12 (ee10), Tomcat 11 or Undertow 2.3, on a free
  * loopback port, with Weld Servlet over the shared CDI container, the session store found through its
  * {@code META-INF/services} registration, and its own {@code redis-session.*} configuration.
  */
@@ -58,6 +65,20 @@ public abstract class WebInstance implements AutoCloseable {
 
     public static WebInstance tomcat(Map<String, String> properties) {
         return new TomcatInstance(properties).start();
+    }
+
+    public static WebInstance undertow(Map<String, String> properties) {
+        return new UndertowInstance(properties).start();
+    }
+
+    /** An instance on the named container: {@code jetty}, {@code tomcat} or {@code undertow}. */
+    public static WebInstance on(String container, Map<String, String> properties) {
+        return switch (container) {
+            case "jetty" -> jetty(properties);
+            case "tomcat" -> tomcat(properties);
+            case "undertow" -> undertow(properties);
+            default -> throw new IllegalArgumentException("no container named " + container + ": use jetty, tomcat or undertow");
+        };
     }
 
     public URI uri(String action) {
@@ -181,6 +202,45 @@ public abstract class WebInstance implements AutoCloseable {
         public void close() throws Exception {
             tomcat.stop();
             tomcat.destroy();
+        }
+    }
+
+    static final class UndertowInstance extends WebInstance {
+        private Undertow server;
+        private DeploymentManager manager;
+
+        UndertowInstance(Map<String, String> properties) {
+            super(properties);
+        }
+
+        @Override
+        protected int boot() throws Exception {
+            ServletContainerInitializer store = storeInitializer();
+            ServletContainerInitializer environment = environment();
+            DeploymentInfo deployment = Servlets.deployment()
+                    // an application class loader of its own, as in a server, so that its configuration is its own
+                    .setClassLoader(new URLClassLoader(new URL[0], WebInstance.class.getClassLoader()))
+                    .setContextPath("/")
+                    .setDeploymentName("app")
+                    .addServletContainerInitializer(new ServletContainerInitializerInfo(environment.getClass(),
+                            new ImmediateInstanceFactory<>(environment), Set.of()))
+                    .addServletContainerInitializer(new ServletContainerInitializerInfo(store.getClass(),
+                            new ImmediateInstanceFactory<>(store), Set.of(AnnotatedListener.class)))
+                    .addListener(Servlets.listener(Listener.class, new ImmediateInstanceFactory<>(weldServlet())))
+                    .addServlets(Servlets.servlet("app", AppServlet.class).addMapping("/app/*"),
+                            Servlets.servlet("async", AsyncServlet.class).addMapping("/async/*").setAsyncSupported(true));
+            manager = Servlets.newContainer().addDeployment(deployment);
+            manager.deploy();
+            server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(manager.start()).build();
+            server.start();
+            return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.stop();
+            manager.stop();
+            manager.undeploy();
         }
     }
 }
