@@ -15,9 +15,9 @@ import java.util.function.Supplier;
  * starting later than {@code maxDuration} after the first, and only for failures {@code retryable} accepts.
  *
  * <p>Written here rather than taken from SmallRye Fault Tolerance: its asynchronous retry (a trampoline loop,
- * {@code io.smallrye.faulttolerance.core.FutureLoop}, as of 6.11.2, the version pinned here) drops an attempt's result when the
- * attempt completes on another thread while the thread that started it is still leaving the loop: the guarded
- * stage then never completes. Every Redis reply completes on an event loop, so under load a command now and then
+ * {@code io.smallrye.faulttolerance.core.FutureLoop}, as of 6.11.2, the version pinned here) drops an attempt's
+ * result when the attempt completes on another thread while the thread that started it is still leaving the
+ * loop: the guarded stage then never completes. Every Redis reply completes on an event loop, so under load a command now and then
  * hung past every deadline. Here each step starts only once the previous one completed, and nothing else is shared.
  */
 final class RetryLoop {
