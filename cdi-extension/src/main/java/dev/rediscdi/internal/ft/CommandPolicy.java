@@ -19,27 +19,27 @@ import dev.rediscdi.RedisException;
 import dev.rediscdi.RedisTimeoutException;
 import dev.rediscdi.internal.config.FaultToleranceConfig;
 import io.smallrye.faulttolerance.api.Guard;
-import io.smallrye.faulttolerance.api.Spi;
 
 /**
  * One client's retries and circuit breaker, built with SmallRye Fault Tolerance's programmatic API.
  *
  * <p>Whether a failed command may be sent again depends on the command, which a retry predicate never sees: the
- * failure says it instead ({@link RedisException#isSafeToRetry()}). Two retry guards share one breaker: one
+ * failure says it instead ({@link RedisException#isSafeToRetry()}). Two retry loops share one breaker: one
  * retries only what is safe, the other (per call or per client opt-in) whatever {@code retry-on} names. The
- * breaker sits inside the retries, as MicroProfile places them, so each attempt counts in its window.
+ * breaker sits inside the retries, as MicroProfile places them, so each attempt counts in its window. The retries
+ * are this library's own ({@link RetryLoop} says why), the breaker is SmallRye's.
  */
 public final class CommandPolicy {
     private static final Logger LOG = Logger.getLogger(CommandPolicy.class.getName());
 
     private final String label;
     private final Guard breaker;
-    private final Guard retrySafe;
-    private final Guard retryAny;
+    private final RetryLoop retrySafe;
+    private final RetryLoop retryAny;
     private final boolean nonIdempotentByDefault;
     private final Duration breakerDelay;
 
-    private CommandPolicy(String label, Guard breaker, Guard retrySafe, Guard retryAny, boolean nonIdempotentByDefault, Duration breakerDelay) {
+    private CommandPolicy(String label, Guard breaker, RetryLoop retrySafe, RetryLoop retryAny, boolean nonIdempotentByDefault, Duration breakerDelay) {
         this.label = label;
         this.breaker = breaker;
         this.retrySafe = retrySafe;
@@ -54,8 +54,7 @@ public final class CommandPolicy {
         if (retry == null && circuit == null) {
             return new CommandPolicy(label, null, null, null, false, null);
         }
-        Spi flavour = GuardFlavour.choose();
-        Guard breaker = circuit == null ? null : flavour.newGuardBuilder()
+        Guard breaker = circuit == null ? null : GuardFlavour.choose().newGuardBuilder()
                 .withDescription(label + " circuit breaker")
                 .withCircuitBreaker()
                 .requestVolumeThreshold(circuit.requestVolumeThreshold())
@@ -67,13 +66,13 @@ public final class CommandPolicy {
                 .done()
                 .withThreadOffload(false)
                 .build();
-        Guard safe = retry == null ? null : retryGuard(flavour, label, retry, true);
-        Guard any = retry == null ? null : retryGuard(flavour, label, retry, false);
+        RetryLoop safe = retry == null ? null : retryLoop(retry, true);
+        RetryLoop any = retry == null ? null : retryLoop(retry, false);
         return new CommandPolicy(label, breaker, safe, any, retry != null && retry.nonIdempotent(),
                 circuit == null ? null : circuit.delay());
     }
 
-    private static Guard retryGuard(Spi flavour, String label, FaultToleranceConfig.Retry retry, boolean onlySafe) {
+    private static RetryLoop retryLoop(FaultToleranceConfig.Retry retry, boolean onlySafe) {
         Predicate<Throwable> retryable = failure -> {
             Throwable cause = unwrap(failure);
             if (cause instanceof CircuitBreakerOpenException || matches(retry.abortOn(), cause) || !matches(retry.retryOn(), cause)) {
@@ -81,17 +80,7 @@ public final class CommandPolicy {
             }
             return !onlySafe || (cause instanceof RedisException redis && redis.isSafeToRetry());
         };
-        return flavour.newGuardBuilder()
-                .withDescription(label + (onlySafe ? " retry" : " retry of non-idempotent commands"))
-                .withRetry()
-                .maxRetries(retry.maxRetries())
-                .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)
-                .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
-                .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                .whenException(retryable)
-                .done()
-                .withThreadOffload(false)
-                .build();
+        return new RetryLoop(retry.maxRetries(), retry.delay(), retry.jitter(), retry.maxDuration(), retryable);
     }
 
     /** Failures that say Redis cannot be reached or does not answer; a refusal (WRONGTYPE, NOPERM) says it is up. */
@@ -108,10 +97,10 @@ public final class CommandPolicy {
      */
     public <T> CompletionStage<T> run(boolean assumeIdempotent, Supplier<CompletionStage<T>> attempt) {
         Supplier<CompletionStage<T>> guarded = breaker == null ? attempt : () -> guard(breaker, attempt);
-        Guard retry = assumeIdempotent || nonIdempotentByDefault ? retryAny : retrySafe;
+        RetryLoop retry = assumeIdempotent || nonIdempotentByDefault ? retryAny : retrySafe;
         CompletionStage<T> result;
         try {
-            result = retry == null ? guarded.get() : guard(retry, guarded);
+            result = retry == null ? guarded.get() : retry.run(guarded);
         } catch (CircuitBreakerOpenException e) {
             return CompletableFuture.failedFuture(circuitOpen(e));
         }
