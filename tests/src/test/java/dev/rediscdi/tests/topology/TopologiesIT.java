@@ -3,6 +3,7 @@ package dev.rediscdi.tests.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -131,6 +132,8 @@ class TopologiesIT {
             try {
                 BlockingRedisClient redis = container.select(BlockingRedisClient.class).get();
                 redis.send("SET", "{slot}before", "1");
+                // replication is asynchronous: a write the replica has not received yet may be lost in the failover
+                cluster.awaitReplicasInSync(Duration.ofSeconds(5));
 
                 cluster.killPrimaryOf("{slot}after");
 
