@@ -3,7 +3,6 @@ package dev.rediscdi.internal.context;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.enterprise.inject.spi.BeanManager;
 
@@ -22,14 +21,15 @@ import io.vertx.core.impl.VertxInternal;
  * reactive code expects; blocking there is the caller's own loop, and Vert.x warns about it.</li>
  * <li>Registered on a Vert.x worker thread (a Quarkus {@code @Blocking} endpoint): on a worker of that
  * context.</li>
- * <li>Anywhere else (a servlet, an EJB, a plain thread): on a Vert.x worker thread.</li>
+ * <li>Anywhere else (a servlet, an EJB, a plain thread): on a Vert.x worker thread, in batches ({@link WorkerLane}).</li>
  * </ul>
  * In every case the registering thread's context class loader, and where the container allows it its CDI
  * request context, are active while the continuation runs.
  */
 public final class Continuations {
     private final VertxInternal vertx;
-    private final Executor workers;
+    /** Vert.x's worker pool, in batches. */
+    private final WorkerLane workers;
     /** The Vert.x context current while a continuation runs on a worker: code that asks for it finds the client's Vert.x. */
     private final ContextInternal home;
     private final RequestContextPropagation requests;
@@ -37,8 +37,8 @@ public final class Continuations {
     private Continuations(VertxInternal vertx, RequestContextPropagation requests) {
         this.vertx = vertx;
         // Vert.x's own worker pool: sized and closed with Vert.x (in Quarkus, its executor); no public API gives its executor
-        this.workers = vertx.getWorkerPool().executor();
         this.home = vertx.createEventLoopContext();
+        this.workers = new WorkerLane(vertx.getWorkerPool().executor(), home);
         this.requests = requests;
     }
 
@@ -112,13 +112,7 @@ public final class Continuations {
                 return null;
             }, false);
         }
-        return task -> {
-            try {
-                workers.execute(() -> home.dispatch(ignored -> run(loader, request, task)));
-            } catch (RejectedExecutionException closing) { // Vert.x is closing: run it here rather than never
-                run(loader, request, task);
-            }
-        };
+        return task -> workers.execute(() -> home.dispatch(ignored -> run(loader, request, task)));
     }
 
     private void run(ClassLoader loader, Object request, Runnable task) {
