@@ -1,10 +1,7 @@
 package dev.rediscdi.internal.ft;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -18,28 +15,27 @@ import dev.rediscdi.RedisConnectionLostException;
 import dev.rediscdi.RedisException;
 import dev.rediscdi.RedisTimeoutException;
 import dev.rediscdi.internal.config.FaultToleranceConfig;
-import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * One client's retries and circuit breaker, built with SmallRye Fault Tolerance's programmatic API.
+ * One client's retries and circuit breaker, with MicroProfile Fault Tolerance's semantics and parameters.
  *
  * <p>Whether a failed command may be sent again depends on the command, which a retry predicate never sees: the
  * failure says it instead ({@link RedisException#isSafeToRetry()}). Two retry loops share one breaker: one
  * retries only what is safe, the other (per call or per client opt-in) whatever {@code retry-on} names. The
- * breaker sits inside the retries, as MicroProfile places them, so each attempt counts in its window. The retries
- * are this library's own ({@link RetryLoop} says why), the breaker is SmallRye's.
+ * breaker sits inside the retries, as MicroProfile places them, so each attempt counts in its window. Both are this
+ * library's own: {@link RetryLoop} and {@link CircuitBreaker} say why.
  */
 public final class CommandPolicy {
     private static final Logger LOG = Logger.getLogger(CommandPolicy.class.getName());
 
     private final String label;
-    private final Guard breaker;
+    private final CircuitBreaker breaker;
     private final RetryLoop retrySafe;
     private final RetryLoop retryAny;
     private final boolean nonIdempotentByDefault;
     private final Duration breakerDelay;
 
-    private CommandPolicy(String label, Guard breaker, RetryLoop retrySafe, RetryLoop retryAny, boolean nonIdempotentByDefault, Duration breakerDelay) {
+    private CommandPolicy(String label, CircuitBreaker breaker, RetryLoop retrySafe, RetryLoop retryAny, boolean nonIdempotentByDefault, Duration breakerDelay) {
         this.label = label;
         this.breaker = breaker;
         this.retrySafe = retrySafe;
@@ -54,18 +50,9 @@ public final class CommandPolicy {
         if (retry == null && circuit == null) {
             return new CommandPolicy(label, null, null, null, false, null);
         }
-        Guard breaker = circuit == null ? null : GuardFlavour.choose().newGuardBuilder()
-                .withDescription(label + " circuit breaker")
-                .withCircuitBreaker()
-                .requestVolumeThreshold(circuit.requestVolumeThreshold())
-                .failureRatio(circuit.failureRatio())
-                .delay(circuit.delay().toMillis(), ChronoUnit.MILLIS)
-                .successThreshold(circuit.successThreshold())
-                .when(CommandPolicy::isRedisUnavailable)
-                .onStateChange(state -> LOG.info(() -> label + ": circuit breaker " + state.name().toLowerCase(java.util.Locale.ROOT)))
-                .done()
-                .withThreadOffload(false)
-                .build();
+        CircuitBreaker breaker = circuit == null ? null : new CircuitBreaker(circuit.requestVolumeThreshold(), circuit.failureRatio(),
+                circuit.delay(), circuit.successThreshold(), CommandPolicy::isRedisUnavailable,
+                phase -> LOG.info(() -> label + ": circuit breaker " + phase.name().toLowerCase(java.util.Locale.ROOT)));
         RetryLoop safe = retry == null ? null : retryLoop(retry, true);
         RetryLoop any = retry == null ? null : retryLoop(retry, false);
         return new CommandPolicy(label, breaker, safe, any, retry != null && retry.nonIdempotent(),
@@ -74,8 +61,8 @@ public final class CommandPolicy {
 
     private static RetryLoop retryLoop(FaultToleranceConfig.Retry retry, boolean onlySafe) {
         Predicate<Throwable> retryable = failure -> {
-            Throwable cause = unwrap(failure);
-            if (cause instanceof CircuitBreakerOpenException || matches(retry.abortOn(), cause) || !matches(retry.retryOn(), cause)) {
+            Throwable cause = Causes.unwrap(failure);
+            if (cause instanceof RedisCircuitOpenException || matches(retry.abortOn(), cause) || !matches(retry.retryOn(), cause)) {
                 return false;
             }
             return !onlySafe || (cause instanceof RedisException redis && redis.isSafeToRetry());
@@ -85,7 +72,7 @@ public final class CommandPolicy {
 
     /** Failures that say Redis cannot be reached or does not answer; a refusal (WRONGTYPE, NOPERM) says it is up. */
     static boolean isRedisUnavailable(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = Causes.unwrap(failure);
         return cause instanceof RedisConnectionException || cause instanceof RedisConnectionLostException
                 || cause instanceof RedisTimeoutException;
     }
@@ -96,37 +83,16 @@ public final class CommandPolicy {
      * @param assumeIdempotent the caller declared the command safe to run twice
      */
     public <T> CompletionStage<T> run(boolean assumeIdempotent, Supplier<CompletionStage<T>> attempt) {
-        Supplier<CompletionStage<T>> guarded = breaker == null ? attempt : () -> guard(breaker, attempt);
+        Supplier<CompletionStage<T>> guarded = breaker == null ? attempt : () -> breaker.call(attempt, this::circuitOpen);
         RetryLoop retry = assumeIdempotent || nonIdempotentByDefault ? retryAny : retrySafe;
-        CompletionStage<T> result;
-        try {
-            result = retry == null ? guarded.get() : retry.run(guarded);
-        } catch (CircuitBreakerOpenException e) {
-            return CompletableFuture.failedFuture(circuitOpen(e));
-        }
-        if (breaker == null) {
-            return result;
-        }
-        CompletableFuture<T> translated = new CompletableFuture<>();
-        result.whenComplete((value, failure) -> {
-            if (failure == null) {
-                translated.complete(value);
-            } else {
-                Throwable cause = unwrap(failure);
-                translated.completeExceptionally(cause instanceof CircuitBreakerOpenException open ? circuitOpen(open) : cause);
-            }
-        });
-        return translated;
+        return retry == null ? guarded.get() : retry.run(guarded);
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static <T> CompletionStage<T> guard(Guard guard, Supplier<CompletionStage<T>> work) {
-        return (CompletionStage<T>) guard.get((Supplier) work, (Class) CompletionStage.class);
-    }
-
-    private RedisCircuitOpenException circuitOpen(CircuitBreakerOpenException open) {
+    /** Caused by MicroProfile's own exception, for code that tells an open breaker by it. */
+    private RedisCircuitOpenException circuitOpen() {
         return new RedisCircuitOpenException(label + ": the circuit breaker is open after too many failed commands; the command "
-                + "was not sent. Trial commands go through " + breakerDelay.toMillis() + " ms after it opened", breakerDelay, open);
+                + "was not sent. Trial commands go through " + breakerDelay.toMillis() + " ms after it opened", breakerDelay,
+                new CircuitBreakerOpenException(label + " circuit breaker is open"));
     }
 
     private static boolean matches(List<Class<? extends Throwable>> types, Throwable cause) {
@@ -136,14 +102,6 @@ public final class CommandPolicy {
             }
         }
         return false;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.rediscdi.internal.ft;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +52,7 @@ final class RetryLoop {
                 result.complete(value);
                 return;
             }
-            Throwable cause = unwrap(failure);
+            Throwable cause = Causes.unwrap(failure);
             long delay = nextDelayMillis();
             if ((maxRetries >= 0 && retries >= maxRetries) || !retryable.test(cause)
                     || System.nanoTime() - startNanos + TimeUnit.MILLISECONDS.toNanos(delay) > maxDurationNanos) {
@@ -69,13 +68,5 @@ final class RetryLoop {
     private long nextDelayMillis() {
         long jitter = jitterMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitterMillis, jitterMillis + 1);
         return Math.max(0, delayMillis + jitter);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import dev.rediscdi.RedisCircuitOpenException;
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisConnectionLostException;
 import dev.rediscdi.RedisTimeoutException;
@@ -121,5 +124,30 @@ class CommandPolicyTest {
 
         assertThatThrownBy(() -> call.toCompletableFuture().get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RedisConnectionException.class);
         assertThat(attempts.get()).isBetween(2, 11);
+    }
+
+    @Test
+    void shouldFailFastWithoutRetryingOnceTheBreakerOpens() {
+        CommandPolicy policy = CommandPolicy.of("Redis client 'test'", new FaultToleranceConfig(
+                new FaultToleranceConfig.Retry(3, Duration.ofMillis(10), Duration.ZERO, Duration.ofSeconds(5),
+                        List.of(RedisConnectionException.class, RedisConnectionLostException.class), List.of(), false),
+                new FaultToleranceConfig.CircuitBreaker(2, 1, Duration.ofHours(1), 1),
+                new FaultToleranceConfig.Health(true, Duration.ofSeconds(2))));
+        AtomicInteger attempts = new AtomicInteger();
+
+        // two refused attempts fill the window with failures: the third attempt (second retry) is refused unsent
+        CompletionStage<String> call = policy.run(false, () -> {
+            attempts.incrementAndGet();
+            return CompletableFuture.failedFuture(new RedisConnectionException("refused", null));
+        });
+
+        assertThatThrownBy(() -> call.toCompletableFuture().get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(RedisCircuitOpenException.class)
+                .hasMessageContaining("Redis client 'test': the circuit breaker is open")
+                .hasCauseInstanceOf(CircuitBreakerOpenException.class);
+        assertThat(attempts).hasValue(2);
+        assertThatThrownBy(() -> policy.run(false, () -> CompletableFuture.completedFuture("never sent")).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)).cause().isInstanceOf(RedisCircuitOpenException.class);
+        assertThat(attempts).as("no attempt while open, no retry of the refusal").hasValue(2);
     }
 }
