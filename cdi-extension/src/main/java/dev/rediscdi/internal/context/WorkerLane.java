@@ -118,7 +118,7 @@ final class WorkerLane implements Executor {
 
     /** While tasks wait, checks every stall period that some drainer takes them, from a timer: no task is left behind. */
     private void watch() {
-        if (watching.compareAndSet(false, true)) {
+        if (!watching.get() && watching.compareAndSet(false, true)) {
             try {
                 timers.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(STALL_NANOS)), id -> check());
             } catch (RuntimeException closing) { // Vert.x is closing: no timer any more

@@ -34,6 +34,7 @@ public final class CommandPolicy {
     private final RetryLoop retryAny;
     private final boolean nonIdempotentByDefault;
     private final Duration breakerDelay;
+    private final Supplier<RedisCircuitOpenException> refusal = this::circuitOpen;
 
     private CommandPolicy(String label, CircuitBreaker breaker, RetryLoop retrySafe, RetryLoop retryAny, boolean nonIdempotentByDefault, Duration breakerDelay) {
         this.label = label;
@@ -83,7 +84,7 @@ public final class CommandPolicy {
      * @param assumeIdempotent the caller declared the command safe to run twice
      */
     public <T> CompletionStage<T> run(boolean assumeIdempotent, Supplier<CompletionStage<T>> attempt) {
-        Supplier<CompletionStage<T>> guarded = breaker == null ? attempt : () -> breaker.call(attempt, this::circuitOpen);
+        Supplier<CompletionStage<T>> guarded = breaker == null ? attempt : () -> breaker.call(attempt, refusal);
         RetryLoop retry = assumeIdempotent || nonIdempotentByDefault ? retryAny : retrySafe;
         return retry == null ? guarded.get() : retry.run(guarded);
     }
