@@ -23,28 +23,30 @@ import io.vertx.core.impl.ContextInternal;
  * CPU per command with 64 commands in flight). Vert.x's ordered worker contexts batch, but one task that blocks holds
  * every later one for good; neither JDK pool fits either (a {@code ForkJoinPool} stalls on plain blocking calls).
  *
- * <p>A continuation may block (a JDBC call, a {@code join()} on another command): the others must not wait for it,
- * and one it waits for must not be stuck behind it. So a drainer starts when none runs, and another one whenever no
- * drainer has taken a task for {@link #STALL_NANOS} while tasks wait: every running one is then busy with one task.
- * That check runs when a task arrives and, while tasks wait, on a timer, so a blocked drainer never leaves a task
- * behind it for longer than about twice the stall time, even when nothing else arrives.
+ * <p>One rule keeps batching from costing what the pool gave: another drainer starts whenever the oldest waiting
+ * task has waited longer than {@link #MAX_WAIT_NANOS} (at most one start per that period). Short continuations
+ * (a reply handed on) are done by one drainer long before that; continuations that take time, by computing or by
+ * blocking (a JDBC call, a {@code join()} on another command, maybe on one queued behind it), get as many drainers
+ * as keep the wait under that bound, up to the pool's size. The rule is checked when a task arrives, when a drainer
+ * takes one and, while tasks wait, on a timer: a task behind blocked drainers waits about a millisecond, even when
+ * nothing else arrives.
  */
 final class WorkerLane implements Executor {
     private static final Logger LOG = Logger.getLogger(WorkerLane.class.getName());
-    /** How long a drainer may stay on one task while others wait before another drainer starts. */
-    static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long the oldest task may wait before another drainer starts. */
+    static final long MAX_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final Executor pool;
     private final ContextInternal timers;
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Queue<Waiting> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drainers = new AtomicInteger();
     private final AtomicBoolean watching = new AtomicBoolean();
     private final LongAdder drainersStarted = new LongAdder();
-    private volatile long lastTakeNanos = System.nanoTime();
+    private volatile long lastStartNanos = System.nanoTime();
 
     /**
      * @param pool the worker pool the drainers run on
-     * @param timers the context whose event loop runs the stall check while tasks wait
+     * @param timers the context whose event loop checks the waiting tasks while there are some
      */
     WorkerLane(Executor pool, ContextInternal timers) {
         this.pool = pool;
@@ -53,32 +55,36 @@ final class WorkerLane implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        tasks.offer(task);
-        int running = drainers.get();
-        if (running == 0) {
+        long now = System.nanoTime();
+        tasks.offer(new Waiting(task, now));
+        if (drainers.get() == 0) {
             if (drainers.compareAndSet(0, 1)) {
-                start();
+                start(now);
             }
-        } else if (stalled()) {
-            drainers.incrementAndGet();
-            start();
-        } else {
+        } else if (!startIfOverdue(now)) {
             watch();
         }
     }
 
-    /** How many drainers started since this lane was made (each a pool task): few for many tasks, unless tasks block. */
+    /** How many drainers started since this lane was made (each a pool task): few for many short tasks. */
     long drainersStarted() {
         return drainersStarted.sum();
     }
 
-    private boolean stalled() {
-        return !tasks.isEmpty() && System.nanoTime() - lastTakeNanos > STALL_NANOS;
+    /** Starts one more drainer if the oldest task waited too long and none started meanwhile. */
+    private boolean startIfOverdue(long now) {
+        Waiting oldest = tasks.peek();
+        if (oldest == null || now - oldest.sinceNanos <= MAX_WAIT_NANOS || now - lastStartNanos <= MAX_WAIT_NANOS) {
+            return false;
+        }
+        drainers.incrementAndGet();
+        start(now);
+        return true;
     }
 
     /** Starts a drainer already counted in {@link #drainers}. */
-    private void start() {
-        lastTakeNanos = System.nanoTime(); // one more start per stall period at most
+    private void start(long now) {
+        lastStartNanos = now;
         drainersStarted.increment();
         try {
             pool.execute(this::drain);
@@ -91,11 +97,11 @@ final class WorkerLane implements Executor {
         boolean counted = true;
         try {
             while (true) {
-                Runnable task;
-                while ((task = tasks.poll()) != null) {
-                    lastTakeNanos = System.nanoTime();
+                Waiting next;
+                while ((next = tasks.poll()) != null) {
+                    startIfOverdue(System.nanoTime());
                     try {
-                        task.run();
+                        next.task.run();
                     } catch (RuntimeException e) { // one failing task must not strand the ones queued behind it
                         LOG.log(Level.WARNING, "a continuation of a Redis command failed", e);
                     }
@@ -116,11 +122,11 @@ final class WorkerLane implements Executor {
         }
     }
 
-    /** While tasks wait, checks every stall period that some drainer takes them, from a timer: no task is left behind. */
+    /** While tasks wait, checks them from a timer every millisecond: no task is left behind blocked drainers. */
     private void watch() {
         if (!watching.get() && watching.compareAndSet(false, true)) {
             try {
-                timers.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(STALL_NANOS)), id -> check());
+                timers.setTimer(1, id -> check());
             } catch (RuntimeException closing) { // Vert.x is closing: no timer any more
                 watching.set(false);
             }
@@ -132,12 +138,12 @@ final class WorkerLane implements Executor {
         if (tasks.isEmpty()) {
             return;
         }
-        if (stalled()) {
-            drainers.incrementAndGet();
-            start();
-        }
+        startIfOverdue(System.nanoTime());
         if (drainers.get() > 0) {
             watch();
         }
+    }
+
+    private record Waiting(Runnable task, long sinceNanos) {
     }
 }

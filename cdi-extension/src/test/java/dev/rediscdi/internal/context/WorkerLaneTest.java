@@ -76,8 +76,31 @@ class WorkerLaneTest {
             lane.execute(all::countDown);
         }
         assertThat(all.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
-        // one pool task per continuation would be 10,000; a drainer starts when none runs or one stalls (preempted here)
+        // one pool task per continuation would be 10,000; a drainer starts when none runs or a task waits too long
         assertThat(lane.drainersStarted()).isLessThan(tasks / 10);
+    }
+
+    @Test
+    void shouldRunContinuationsThatComputeOnSeveralWorkers() throws Exception {
+        // each shorter than a millisecond: a drainer taking one after the other would never look stuck, yet 200 in a
+        // row would keep the others waiting up to 100 ms
+        int tasks = 200;
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(tasks);
+        for (int i = 0; i < tasks; i++) {
+            lane.execute(() -> {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                long until = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(500);
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                running.decrementAndGet();
+                all.countDown();
+            });
+        }
+        assertThat(all.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(mostAtOnce.get()).as("continuations running at once").isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -104,7 +127,7 @@ class WorkerLaneTest {
                 waiter.completeExceptionally(e);
             }
         });
-        lane.execute(() -> awaited.complete("done")); // most likely queued within the stall time: the timer starts a drainer
+        lane.execute(() -> awaited.complete("done")); // most likely queued before the wait bound: the timer starts a drainer
         assertThat(waiter.get(BOUND_SECONDS + 5, TimeUnit.SECONDS)).isEqualTo("done");
     }
 
