@@ -40,6 +40,8 @@ final class WorkerLane implements Executor {
     private final ContextInternal timers;
     private final Queue<Waiting> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drainers = new AtomicInteger();
+    /** Drainers handed to the pool that have not begun: while there is one, the pool is busy and another would queue too. */
+    private final AtomicInteger notBegun = new AtomicInteger();
     private final AtomicBoolean watching = new AtomicBoolean();
     private final LongAdder drainersStarted = new LongAdder();
     private volatile long lastStartNanos = System.nanoTime();
@@ -71,10 +73,14 @@ final class WorkerLane implements Executor {
         return drainersStarted.sum();
     }
 
-    /** Starts one more drainer if the oldest task waited too long and none started meanwhile. */
+    /**
+     * Starts one more drainer if the oldest task waited too long, none started meanwhile, and every drainer handed to
+     * the pool has begun (else the pool has no free thread, and more drainers would only pile up in its queue).
+     */
     private boolean startIfOverdue(long now) {
         Waiting oldest = tasks.peek();
-        if (oldest == null || now - oldest.sinceNanos <= MAX_WAIT_NANOS || now - lastStartNanos <= MAX_WAIT_NANOS) {
+        if (oldest == null || now - oldest.sinceNanos <= MAX_WAIT_NANOS || now - lastStartNanos <= MAX_WAIT_NANOS
+                || notBegun.get() > 0) {
             return false;
         }
         drainers.incrementAndGet();
@@ -86,6 +92,7 @@ final class WorkerLane implements Executor {
     private void start(long now) {
         lastStartNanos = now;
         drainersStarted.increment();
+        notBegun.incrementAndGet();
         try {
             pool.execute(this::drain);
         } catch (RejectedExecutionException closing) { // the pool is closing: run the tasks here rather than never
@@ -94,6 +101,7 @@ final class WorkerLane implements Executor {
     }
 
     private void drain() {
+        notBegun.decrementAndGet();
         boolean counted = true;
         try {
             while (true) {

@@ -162,6 +162,33 @@ class WorkerLaneTest {
     }
 
     @Test
+    void shouldNotPileDrainersUpInAPoolWithNoFreeThread() throws Exception {
+        ExecutorService busy = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch occupied = new CountDownLatch(2);
+            for (int i = 0; i < 2; i++) {
+                busy.execute(() -> {
+                    occupied.countDown();
+                    awaitRelease();
+                });
+            }
+            assertThat(occupied.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+            WorkerLane waiting = new WorkerLane(busy, vertx.createEventLoopContext());
+            CountDownLatch ran = new CountDownLatch(51);
+            waiting.execute(ran::countDown);
+            for (int i = 0; i < 50; i++) { // each arrival, and the timer meanwhile, finds the oldest task overdue
+                Thread.sleep(1);
+                waiting.execute(ran::countDown);
+            }
+            assertThat(waiting.drainersStarted()).as("drainers handed to the full pool").isEqualTo(1);
+            release.countDown();
+            assertThat(ran.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            busy.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldRunTasksOnTheCallerWhenThePoolIsClosed() throws Exception {
         ExecutorService closed = Executors.newSingleThreadExecutor();
         closed.shutdown();
