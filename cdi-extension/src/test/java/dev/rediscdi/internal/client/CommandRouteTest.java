@@ -1,0 +1,41 @@
+package dev.rediscdi.internal.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+
+class CommandRouteTest {
+
+    @Test
+    void shouldRefuseConnectionStateCommandsHoweverTheyAreNamed() {
+        for (Command select : new Command[] { Command.SELECT, Command.create("SELECT"), Command.create("select"), Command.create("SeLeCt") }) {
+            assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Request.cmd(select).arg(1)))
+                    .withMessageStartingWith("SELECT cannot be sent through RedisClient")
+                    .withMessageContaining("redis://host:port/1");
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Request.cmd(Command.create("multi"))))
+                .withMessageContaining("withConnection");
+        assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Request.cmd(Command.create("ssubscribe")).arg("c")))
+                .withMessageContaining("subscribe");
+    }
+
+    @Test
+    void shouldRouteBlockingCommandsToAConnectionOfTheirOwn() {
+        assertThat(CommandRoute.of(Request.cmd(Command.create("blpop")).arg("q").arg(1))).isEqualTo(CommandRoute.OWN_CONNECTION);
+        assertThat(CommandRoute.of(Request.cmd(Command.BZPOPMIN).arg("z").arg(1))).isEqualTo(CommandRoute.OWN_CONNECTION);
+        assertThat(CommandRoute.of(Request.cmd(Command.XREAD).arg("BLOCK").arg(100).arg("STREAMS").arg("s").arg("$")))
+                .isEqualTo(CommandRoute.OWN_CONNECTION);
+        assertThat(CommandRoute.of(Request.cmd(Command.XREAD).arg("COUNT").arg(1).arg("STREAMS").arg("s").arg("0")))
+                .isEqualTo(CommandRoute.PIPELINED);
+    }
+
+    @Test
+    void shouldPipelineEverythingElseModulesIncluded() {
+        assertThat(CommandRoute.of(Request.cmd(Command.GET).arg("k"))).isEqualTo(CommandRoute.PIPELINED);
+        assertThat(CommandRoute.of(Request.cmd(Command.create("JSON.GET")).arg("k"))).isEqualTo(CommandRoute.PIPELINED);
+    }
+}
