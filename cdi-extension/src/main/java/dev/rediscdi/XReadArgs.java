@@ -53,7 +53,8 @@ public final class XReadArgs {
         }
         if (block != null) {
             all.add("BLOCK");
-            all.add(block.toMillis());
+            // to the millisecond, a part of one rounded up: BLOCK 0 would wait forever
+            all.add(block.getNano() % 1_000_000 == 0 ? block.toMillis() : block.toMillis() + 1);
         }
         return all;
     }

@@ -18,6 +18,7 @@ import io.vertx.redis.client.impl.types.ErrorType;
 /** Turns the driver's failures into {@link RedisException}s that say whether the command may have run. */
 final class Failures {
     private static final java.util.regex.Pattern BATCH_ERROR = java.util.regex.Pattern.compile("ERR \\[\\d+\\] (\\S+)");
+    private static final String INVALID_ARITY = "Redis command is not valid";
     private final String clientLabel;
     private final Duration timeout;
 
@@ -40,6 +41,12 @@ final class Failures {
             return new RedisReplyException("CROSSSLOT", clientLabel + ": the keys of " + command
                     + " map to different hash slots of the cluster, and the command cannot be split over them. "
                     + "Fix: give the keys a common hash tag, such as {user:42}:cart and {user:42}:orders", null);
+        }
+        if (cause.getMessage() != null && cause.getMessage().startsWith(INVALID_ARITY)) {
+            // the driver checks the number of arguments against the command's arity and refuses it unsent; its text
+            // shows the whole request, values included: say what Redis would say instead
+            return new RedisReplyException("ERR", clientLabel + ": wrong number of arguments for " + command
+                    + " (refused before it was sent; see https://redis.io/commands/" + command.toLowerCase(java.util.Locale.ROOT) + ")", null);
         }
         if (cause instanceof ConnectionPoolTooBusyException) {
             return poolFull(cause);

@@ -44,7 +44,15 @@ final class Encoder<T> {
     }
 
     private static String name(Request request) {
-        return request.command().toString().toUpperCase(java.util.Locale.ROOT);
+        return Group.name(request);
+    }
+
+    /**
+     * The value as the driver shows it when it is the key of a RESP3 map: its bytes read as UTF-8 (the driver keeps
+     * map keys as strings only, so bytes that are not UTF-8 cannot be decoded back from them).
+     */
+    String asMapKey(T value) {
+        return text ? (String) value : new String(codec.encode(value), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Decodes a bulk reply; {@code null} for nil. {@code key} names the key in the error message. */

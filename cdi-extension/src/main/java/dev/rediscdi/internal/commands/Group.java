@@ -31,6 +31,29 @@ abstract class Group<K, V> {
         return request;
     }
 
+    /** Adds a text argument (a field, a group, an id...), refusing {@code null}, which the driver would write as the text "null". */
+    static Request text(Request request, String what, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name(request) + ": the " + what + " is null; give a " + what);
+        }
+        return request.arg(value);
+    }
+
+    /** Adds text arguments, at least one. */
+    static Request texts(Request request, String what, String... values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(name(request) + ": no " + what + " given; give at least one");
+        }
+        for (String value : values) {
+            text(request, what, value);
+        }
+        return request;
+    }
+
+    static String name(Request request) {
+        return request.command().toString().toUpperCase(java.util.Locale.ROOT);
+    }
+
     final <T> CompletionStage<T> send(Request request, Function<Response, T> decode) {
         return sink.send(request, decode);
     }

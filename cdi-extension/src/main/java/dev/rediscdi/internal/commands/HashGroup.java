@@ -24,7 +24,7 @@ final class HashGroup<K, V> extends Group<K, V> implements HashCommands<K, V> {
 
     @Override
     public CompletionStage<Boolean> hset(K key, String field, V value) {
-        Request request = on(Command.HSET, key).arg(field);
+        Request request = text(on(Command.HSET, key), "field", field);
         values.add(request, value);
         return send(request, Replies::toBoolean);
     }
@@ -36,7 +36,7 @@ final class HashGroup<K, V> extends Group<K, V> implements HashCommands<K, V> {
         }
         Request request = on(Command.HSET, key);
         fields.forEach((field, value) -> {
-            request.arg(field);
+            text(request, "field", field);
             values.add(request, value);
         });
         return send(request, Replies::toLong);
@@ -44,22 +44,19 @@ final class HashGroup<K, V> extends Group<K, V> implements HashCommands<K, V> {
 
     @Override
     public CompletionStage<Boolean> hsetnx(K key, String field, V value) {
-        Request request = on(Command.HSETNX, key).arg(field);
+        Request request = text(on(Command.HSETNX, key), "field", field);
         values.add(request, value);
         return send(request, Replies::toBoolean);
     }
 
     @Override
     public CompletionStage<V> hget(K key, String field) {
-        return send(on(Command.HGET, key).arg(field), reply -> value(reply, key));
+        return send(text(on(Command.HGET, key), "field", field), reply -> value(reply, key));
     }
 
     @Override
     public CompletionStage<Map<String, V>> hmget(K key, String... fields) {
-        Request request = on(Command.HMGET, key);
-        for (String field : fields) {
-            request.arg(field);
-        }
+        Request request = texts(on(Command.HMGET, key), "field", fields);
         return send(request, reply -> {
             Map<String, V> found = new LinkedHashMap<>();
             for (int i = 0; i < fields.length; i++) {
@@ -80,16 +77,13 @@ final class HashGroup<K, V> extends Group<K, V> implements HashCommands<K, V> {
 
     @Override
     public CompletionStage<Long> hdel(K key, String... fields) {
-        Request request = on(Command.HDEL, key);
-        for (String field : fields) {
-            request.arg(field);
-        }
+        Request request = texts(on(Command.HDEL, key), "field", fields);
         return send(request, Replies::toLong);
     }
 
     @Override
     public CompletionStage<Boolean> hexists(K key, String field) {
-        return send(on(Command.HEXISTS, key).arg(field), Replies::toBoolean);
+        return send(text(on(Command.HEXISTS, key), "field", field), Replies::toBoolean);
     }
 
     @Override
@@ -113,12 +107,12 @@ final class HashGroup<K, V> extends Group<K, V> implements HashCommands<K, V> {
 
     @Override
     public CompletionStage<Long> hincrby(K key, String field, long amount) {
-        return send(on(Command.HINCRBY, key).arg(field).arg(amount), Replies::toLong);
+        return send(text(on(Command.HINCRBY, key), "field", field).arg(amount), Replies::toLong);
     }
 
     @Override
     public CompletionStage<Double> hincrbyfloat(K key, String field, double amount) {
-        return send(on(Command.HINCRBYFLOAT, key).arg(field).arg(number(amount)), Replies::toDouble);
+        return send(text(on(Command.HINCRBYFLOAT, key), "field", field).arg(number(amount)), Replies::toDouble);
     }
 
     @Override

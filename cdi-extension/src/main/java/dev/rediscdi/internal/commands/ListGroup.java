@@ -148,11 +148,18 @@ final class ListGroup<K, V> extends Group<K, V> implements ListCommands<K, V> {
         return send(request, reply -> value(reply, source));
     }
 
-    /** Redis 6+ takes blocking timeouts in seconds with decimals. */
+    /**
+     * Redis 6+ takes blocking timeouts in seconds with decimals, to the millisecond: a part of a millisecond is
+     * rounded up, since 0 would mean waiting forever.
+     */
     private static String seconds(Duration timeout) {
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout is " + timeout + ": give zero (wait forever) or more");
         }
-        return java.math.BigDecimal.valueOf(timeout.toMillis(), 3).toPlainString();
+        long millis = timeout.toMillis();
+        if (timeout.getNano() % 1_000_000 != 0) {
+            millis++;
+        }
+        return java.math.BigDecimal.valueOf(millis, 3).toPlainString();
     }
 }

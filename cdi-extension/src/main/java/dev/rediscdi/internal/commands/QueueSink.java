@@ -2,6 +2,7 @@ package dev.rediscdi.internal.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -9,12 +10,14 @@ import java.util.function.Function;
 import dev.rediscdi.CommandResults;
 import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.RedisException;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /** Collects the commands of a pipeline or a transaction; each one's stage completes when its reply is in. */
 final class QueueSink implements CommandSink {
     private final List<Queued<?>> queued = new ArrayList<>();
+    private static final Set<Command> SCANS = Set.of(Command.SCAN, Command.HSCAN, Command.SSCAN, Command.ZSCAN);
     private boolean closed;
 
     record Queued<T>(Request request, Function<Response, T> decode, CompletableFuture<T> result) {
@@ -22,6 +25,10 @@ final class QueueSink implements CommandSink {
 
     @Override
     public synchronized <T> CompletionStage<T> send(Request request, Function<Response, T> decode) {
+        if (closed && SCANS.contains(request.command())) {
+            throw new IllegalStateException(Group.name(request) + " iterates page by page: a pipeline or transaction sends its first page "
+                    + "only. Run the scan on the client itself, outside pipeline(..) and transaction(..)");
+        }
         if (closed) {
             throw new IllegalStateException("a command was queued after the pipeline or transaction was sent: "
                     + "queue every command inside the function given to pipeline(..) or transaction(..)");

@@ -61,7 +61,11 @@ final class ScanCursor<T> implements ScanIteration<T> {
                 page.whenComplete((result, error) -> {
                     String following = handle(result, error, action, done);
                     if (following != null) {
-                        next(following, action, done);
+                        try {
+                            next(following, action, done);
+                        } catch (RuntimeException refused) { // thrown here, it would be lost and the iteration never end
+                            done.completeExceptionally(refused);
+                        }
                     }
                 });
                 return;

@@ -3,6 +3,7 @@ package dev.rediscdi.internal.commands;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
         }
         Request request = options(on(Command.XADD, key), args.arguments());
         fields.forEach((field, value) -> {
-            request.arg(field);
+            text(request, "field", field);
             values.add(request, value);
         });
         return send(request, Replies::toText);
@@ -54,20 +55,22 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<List<StreamMessage<K, V>>> xrange(K key, String start, String end, long count) {
-        return send(on(Command.XRANGE, key).arg(start).arg(end).arg("COUNT").arg(count), reply -> messages(key, reply));
+        return send(text(text(on(Command.XRANGE, key), "start id", start), "end id", end).arg("COUNT").arg(count), reply -> messages(key, reply));
     }
 
     @Override
     public CompletionStage<List<StreamMessage<K, V>>> xread(Map<K, String> idsByStream, XReadArgs args) {
         Request request = options(Request.cmd(Command.XREAD), args.arguments());
-        return send(streams(request, idsByStream), this::streamsReply);
+        streams(request, idsByStream);
+        Map<String, K> asked = asked(idsByStream);
+        return send(request, reply -> streamsReply(reply, asked));
     }
 
     @Override
     public CompletionStage<Void> xgroupCreate(K key, String group, String from, boolean mkStream) {
         Request request = Request.cmd(Command.XGROUP).arg("CREATE");
         keys.add(request, key);
-        request.arg(group).arg(from);
+        text(text(request, "group", group), "id", from);
         if (mkStream) {
             request.arg("MKSTREAM");
         }
@@ -76,11 +79,13 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<List<StreamMessage<K, V>>> xreadgroup(String group, String consumer, Map<K, String> idsByStream, XReadArgs args) {
-        Request request = options(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer), args.arguments());
+        Request request = options(text(text(Request.cmd(Command.XREADGROUP).arg("GROUP"), "group", group), "consumer", consumer), args.arguments());
         if (args.noAckRequested()) {
             request.arg("NOACK");
         }
-        return send(streams(request, idsByStream), this::streamsReply);
+        streams(request, idsByStream);
+        Map<String, K> asked = asked(idsByStream);
+        return send(request, reply -> streamsReply(reply, asked));
     }
 
     private Request streams(Request request, Map<K, String> idsByStream) {
@@ -89,14 +94,28 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
         }
         request.arg("STREAMS");
         idsByStream.keySet().forEach(key -> keys.add(request, key));
-        idsByStream.values().forEach(request::arg);
+        idsByStream.values().forEach(id -> text(request, "id", id));
         return request;
     }
 
-    /** RESP3: a map of stream to entries; RESP2: an array of [stream, entries]; nil when a blocking read timed out. */
-    private List<StreamMessage<K, V>> streamsReply(Response reply) {
+    /** The streams asked for, by the name the driver gives them in a RESP3 map. */
+    private Map<String, K> asked(Map<K, String> idsByStream) {
+        Map<String, K> asked = new HashMap<>();
+        idsByStream.keySet().forEach(key -> asked.put(keys.asMapKey(key), key));
+        return asked;
+    }
+
+    /**
+     * RESP3: a map of stream to entries; RESP2: an array of [stream, entries]; nil when a blocking read timed out.
+     * Each stream is one of the keys asked for: it is looked up among them, since the driver turns the keys of a
+     * RESP3 map into strings, from which a binary key cannot be decoded.
+     */
+    private List<StreamMessage<K, V>> streamsReply(Response reply, Map<String, K> asked) {
         List<StreamMessage<K, V>> all = new ArrayList<>();
-        Replies.forEachPair(reply, (stream, entries) -> all.addAll(messages(keys.decode(stream, "(stream)"), entries)));
+        Replies.forEachPair(reply, (stream, entries) -> {
+            K key = asked.get(stream.toString());
+            all.addAll(messages(key != null ? key : keys.decode(stream, "(stream)"), entries));
+        });
         return all;
     }
 
@@ -115,16 +134,13 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<Long> xack(K key, String group, String... ids) {
-        Request request = on(Command.XACK, key).arg(group);
-        for (String id : ids) {
-            request.arg(id);
-        }
+        Request request = texts(text(on(Command.XACK, key), "group", group), "id", ids);
         return send(request, Replies::toLong);
     }
 
     @Override
     public CompletionStage<PendingSummary> xpending(K key, String group) {
-        return send(on(Command.XPENDING, key).arg(group), reply -> {
+        return send(text(on(Command.XPENDING, key), "group", group), reply -> {
             Map<String, Long> consumers = new LinkedHashMap<>();
             Replies.elements(reply.get(3)).forEach(consumer -> consumers.put(consumer.get(0).toString(), consumer.get(1).toLong()));
             return new PendingSummary(reply.get(0).toLong(), Replies.toText(reply.get(1)), Replies.toText(reply.get(2)), consumers);
@@ -133,7 +149,7 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<List<PendingMessage>> xpending(K key, String group, XPendingArgs args) {
-        return send(options(on(Command.XPENDING, key).arg(group), args.arguments()), reply -> Replies.elements(reply).stream()
+        return send(options(text(on(Command.XPENDING, key), "group", group), args.arguments()), reply -> Replies.elements(reply).stream()
                 .map(line -> new PendingMessage(line.get(0).toString(), line.get(1).toString(), Duration.ofMillis(line.get(2).toLong()),
                         line.get(3).toLong()))
                 .toList());
@@ -141,16 +157,13 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<List<StreamMessage<K, V>>> xclaim(K key, String group, String consumer, Duration minIdle, String... ids) {
-        Request request = on(Command.XCLAIM, key).arg(group).arg(consumer).arg(minIdle.toMillis());
-        for (String id : ids) {
-            request.arg(id);
-        }
+        Request request = texts(text(text(on(Command.XCLAIM, key), "group", group), "consumer", consumer).arg(minIdle.toMillis()), "id", ids);
         return send(request, reply -> messages(key, reply));
     }
 
     @Override
     public CompletionStage<AutoClaimResult<K, V>> xautoclaim(K key, String group, String consumer, Duration minIdle, String start, long count) {
-        Request request = on(Command.XAUTOCLAIM, key).arg(group).arg(consumer).arg(minIdle.toMillis()).arg(start).arg("COUNT").arg(count);
+        Request request = text(text(text(on(Command.XAUTOCLAIM, key), "group", group), "consumer", consumer).arg(minIdle.toMillis()), "start id", start).arg("COUNT").arg(count);
         return send(request, reply -> new AutoClaimResult<>(reply.get(0).toString(), messages(key, reply.get(1)),
                 reply.size() > 2 ? Replies.elements(reply.get(2)).stream().map(Response::toString).toList() : List.of()));
     }
@@ -162,10 +175,7 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<Long> xdel(K key, String... ids) {
-        Request request = on(Command.XDEL, key);
-        for (String id : ids) {
-            request.arg(id);
-        }
+        Request request = texts(on(Command.XDEL, key), "id", ids);
         return send(request, Replies::toLong);
     }
 }

@@ -1,0 +1,142 @@
+package dev.rediscdi.tests.typed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rediscdi.HashCommands;
+import dev.rediscdi.LexRange;
+import dev.rediscdi.RedisConnectionLostException;
+import dev.rediscdi.ScanArgs;
+import dev.rediscdi.SetArgs;
+import dev.rediscdi.SortedSetCommands;
+import dev.rediscdi.StreamCommands;
+import dev.rediscdi.StreamMessage;
+import dev.rediscdi.XReadArgs;
+
+/** What users hit at the edges of the typed commands: null and empty arguments, odd bytes, tiny timeouts, scans in a pipeline. */
+abstract class EdgeCasesContract extends ProtocolContract {
+
+    @Test
+    void shouldRefuseANullHashFieldInsteadOfStoringTheFieldNull() throws Exception {
+        HashCommands<String, String> hashes = redis.hash(String.class);
+        String k = key + "h";
+
+        assertThatThrownBy(() -> await(hashes.hset(k, null, "v"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field");
+        assertThat(server().command("HEXISTS", k, "null")).as("no field named \"null\" written").isEqualTo("0");
+    }
+
+    @Test
+    void shouldRefuseANullConsumerGroupName() throws Exception {
+        StreamCommands<String, String> streams = redis.stream(String.class);
+        String k = key + "s";
+
+        assertThatThrownBy(() -> await(streams.xgroupCreate(k, null, "$", true))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("group");
+    }
+
+    @Test
+    void shouldRefuseEmptyFieldListsWithAClearError() {
+        HashCommands<String, String> hashes = redis.hash(String.class);
+
+        assertThatThrownBy(() -> await(hashes.hdel(key + "h"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field");
+        assertThatThrownBy(() -> await(hashes.hmget(key + "h"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field");
+        assertThatThrownBy(() -> await(redis.stream(String.class).xack(key + "s", "g"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("id");
+    }
+
+    @Test
+    void shouldReportAWrongNumberOfArgumentsAsSuchWithoutTheirValues() throws Exception {
+        Throwable error = failure(redis.send("SETEX", key + "x", "10", "secret-token-123", "extra"));
+
+        assertThat(error).as("the driver refused it before sending: no connection was lost")
+                .isNotInstanceOf(RedisConnectionLostException.class).hasMessageContaining("SETEX").hasMessageNotContaining("secret-token-123");
+    }
+
+    @Test
+    void shouldFindEveryMemberStartingWithAPrefixWhateverFollowsIt() throws Exception {
+        SortedSetCommands<String, String> names = redis.sortedSet(String.class);
+        String k = key + "lex";
+        Map<String, Double> members = new LinkedHashMap<>();
+        for (String name : List.of("a", "ab", "a\uFFFD", "a\uD83D\uDE00", "b")) { // a😀: UTF-8 F0 9F 98 80 after the prefix
+            members.put(name, 0.0);
+        }
+        await(names.zadd(k, members));
+
+        assertThat(await(names.zrangeByLex(k, LexRange.startingWith("a")))).containsExactly("a", "ab", "a\uFFFD", "a\uD83D\uDE00");
+    }
+
+    @Test
+    void shouldNameTheConflictingOptionsOfSet() {
+        String k = key + "v";
+
+        Throwable keepAndSet = catchThrowable(() -> await(redis.value(String.class).set(k, "v", new SetArgs().ex(Duration.ofSeconds(10)).keepTtl())));
+        assertThat(keepAndSet).as("EX with KEEPTTL").hasMessageContaining("KEEPTTL").hasMessageContaining("EX");
+        Throwable nxAndXx = catchThrowable(() -> await(redis.value(String.class).set(k, "v", new SetArgs().nx().xx())));
+        assertThat(nxAndXx).as("NX with XX").hasMessageContaining("NX").hasMessageContaining("XX");
+    }
+
+    @Test
+    void shouldAnswerABlockingPopWithATimeoutBelowAMillisecondInsteadOfWaitingForever() throws Exception {
+        CompletionStage<?> pop = redis.list(String.class).blpop(Duration.ofNanos(500_000), key + "empty");
+
+        assertThat(catchThrowable(() -> assertThat((Object) await(pop)).isNull())).as("BLPOP with a 0.5 ms timeout").isNull();
+    }
+
+    @Test
+    void shouldAnswerAStreamReadBlockingBelowAMillisecondInsteadOfWaitingForever() throws Exception {
+        await(redis.stream(String.class).xadd(key + "s", Map.of("f", "v")));
+        CompletionStage<List<StreamMessage<String, String>>> read = redis.stream(String.class).xread(Map.of(key + "s", "$"),
+                new XReadArgs().block(Duration.ofNanos(500_000)));
+
+        assertThat(catchThrowable(() -> assertThat(await(read)).isEmpty())).as("XREAD BLOCK of 0.5 ms").isNull();
+    }
+
+    @Test
+    void shouldEndAScanQueuedInAPipeline() throws Exception {
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            server().command("SET", key + "p:" + i, "x");
+            expected.add(key + "p:" + i);
+        }
+        AtomicReference<CompletionStage<List<String>>> scan = new AtomicReference<>();
+
+        await(redis.pipeline(commands -> scan.set(commands.keys().scan(new ScanArgs().match(key + "p:*").count(10)).toList())));
+
+        Throwable outcome = catchThrowable(() -> assertThat(new HashSet<>(await(scan.get()))).isEqualTo(expected));
+        assertThat(outcome).as("the scan's stage completes, with every key or a clear error").isNotInstanceOf(TimeoutException.class);
+    }
+
+    @Test
+    void shouldReadBackTheBinaryKeyOfAStream() throws Exception {
+        byte[] prefix = (key + "bin:").getBytes(StandardCharsets.UTF_8);
+        byte[] k = java.util.Arrays.copyOf(prefix, prefix.length + 3);
+        k[prefix.length] = (byte) 0xFF; // not UTF-8
+        k[prefix.length + 1] = (byte) 0xFE;
+        k[prefix.length + 2] = 1;
+        StreamCommands<byte[], String> streams = redis.stream(byte[].class, String.class);
+        String id = await(streams.xadd(k, Map.of("f", "v")));
+
+        List<StreamMessage<byte[], String>> read = await(streams.xread(Map.of(k, "0"), new XReadArgs()));
+        List<byte[]> keys = new ArrayList<>();
+        read.forEach(message -> keys.add(message.stream()));
+
+        assertThat(read).extracting(StreamMessage::id).containsExactly(id);
+        assertThat(keys.get(0)).as("the stream key as written").isEqualTo(k);
+        await(redis.keys(byte[].class).del(k));
+    }
+}
