@@ -30,7 +30,7 @@ public interface KeyCommands<K> {
     /** {@code EXPIRE ... NX|XX|GT|LT}: {@code true} if the condition held and the time to live was set. */
     CompletionStage<Boolean> expire(K key, Duration ttl, ExpireCondition condition);
 
-    /** {@code PEXPIRE}, in milliseconds. */
+    /** {@code PEXPIRE}, in whole milliseconds: {@code true} if the time to live was set. */
     CompletionStage<Boolean> pexpire(K key, Duration ttl);
 
     /** {@code PEXPIRE ... NX|XX|GT|LT}. */

@@ -37,6 +37,9 @@ final class GeoGroup<K, V> extends Group<K, V> implements GeoCommands<K, V> {
         }
         Request request = on(Command.GEOADD, key);
         positions.forEach((member, position) -> {
+            if (position == null) {
+                throw new IllegalArgumentException("GEOADD: a position is null; give each member a longitude and latitude");
+            }
             request.arg(number(position.longitude())).arg(number(position.latitude()));
             values.add(request, member);
         });

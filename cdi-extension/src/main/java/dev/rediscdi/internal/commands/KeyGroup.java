@@ -68,34 +68,55 @@ final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
 
     @Override
     public CompletionStage<Boolean> pexpire(K key, Duration ttl) {
-        return expiry(Command.PEXPIRE, key, ttl.toMillis(), null);
+        return expiry(Command.PEXPIRE, key, millis(ttl), null);
     }
 
     @Override
     public CompletionStage<Boolean> pexpire(K key, Duration ttl, ExpireCondition condition) {
-        return expiry(Command.PEXPIRE, key, ttl.toMillis(), condition);
+        return expiry(Command.PEXPIRE, key, millis(ttl), condition);
     }
 
     @Override
     public CompletionStage<Boolean> expireat(K key, Instant at) {
-        return expiry(Command.EXPIREAT, key, at.getEpochSecond(), null);
+        return expiry(Command.EXPIREAT, key, instant("EXPIREAT", at).getEpochSecond(), null);
     }
 
     @Override
     public CompletionStage<Boolean> expireat(K key, Instant at, ExpireCondition condition) {
-        return expiry(Command.EXPIREAT, key, at.getEpochSecond(), condition);
+        return expiry(Command.EXPIREAT, key, instant("EXPIREAT", at).getEpochSecond(), condition);
     }
 
     @Override
     public CompletionStage<Boolean> pexpireat(K key, Instant at) {
-        return expiry(Command.PEXPIREAT, key, at.toEpochMilli(), null);
+        return expiry(Command.PEXPIREAT, key, instant("PEXPIREAT", at).toEpochMilli(), null);
     }
 
     private static long seconds(Duration ttl) {
+        if (ttl == null) {
+            throw new IllegalArgumentException("EXPIRE: ttl is null; give a duration");
+        }
         if (ttl.getNano() != 0) {
             throw new IllegalArgumentException("EXPIRE: ttl is " + ttl + ", not a whole number of seconds; use pexpire(..) for milliseconds");
         }
         return ttl.getSeconds();
+    }
+
+    /** Whole milliseconds: a part of one would be cut off, and a ttl below one millisecond would delete the key at once. */
+    private static long millis(Duration ttl) {
+        if (ttl == null) {
+            throw new IllegalArgumentException("PEXPIRE: ttl is null; give a duration");
+        }
+        if (ttl.getNano() % 1_000_000 != 0) {
+            throw new IllegalArgumentException("PEXPIRE: ttl is " + ttl + ", not a whole number of milliseconds; Redis takes milliseconds");
+        }
+        return ttl.toMillis();
+    }
+
+    private static Instant instant(String command, Instant at) {
+        if (at == null) {
+            throw new IllegalArgumentException(command + ": the instant is null; give one");
+        }
+        return at;
     }
 
     private CompletionStage<Boolean> expiry(Command command, K key, long amount, ExpireCondition condition) {

@@ -47,6 +47,9 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
         }
         Request request = options(on(Command.ZADD, key), args.arguments());
         scores.forEach((member, score) -> {
+            if (score == null) {
+                throw new IllegalArgumentException("ZADD: a score is null; give each member a number");
+            }
             request.arg(number(score));
             values.add(request, member);
         });

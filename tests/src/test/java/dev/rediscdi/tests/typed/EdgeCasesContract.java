@@ -68,6 +68,26 @@ abstract class EdgeCasesContract extends ProtocolContract {
     }
 
     @Test
+    void shouldRefuseAPexpireOfAFractionOfAMillisecondInsteadOfDeletingTheKey() {
+        server().command("SET", key + "t", "v");
+
+        assertThatThrownBy(() -> await(redis.keys().pexpire(key + "t", Duration.ofNanos(500_000)))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT0.0005S");
+        assertThat(server().command("EXISTS", key + "t")).as("PEXPIRE 0 would have deleted it").isEqualTo("1");
+    }
+
+    @Test
+    void shouldNameANullScoreOrTimeToLive() {
+        Map<String, Double> scores = new java.util.HashMap<>();
+        scores.put("m", null);
+
+        assertThatThrownBy(() -> await(redis.sortedSet(String.class).zadd(key + "z", scores))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("score");
+        assertThatThrownBy(() -> await(redis.keys().expire(key + "z", null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ttl");
+    }
+
+    @Test
     void shouldFindEveryMemberStartingWithAPrefixWhateverFollowsIt() throws Exception {
         SortedSetCommands<String, String> names = redis.sortedSet(String.class);
         String k = key + "lex";
