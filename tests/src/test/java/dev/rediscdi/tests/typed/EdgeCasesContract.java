@@ -26,6 +26,8 @@ import dev.rediscdi.SetArgs;
 import dev.rediscdi.SortedSetCommands;
 import dev.rediscdi.StreamCommands;
 import dev.rediscdi.StreamMessage;
+import dev.rediscdi.StreamTrim;
+import dev.rediscdi.XAddArgs;
 import dev.rediscdi.XReadArgs;
 
 /** What users hit at the edges of the typed commands: null and empty arguments, odd bytes, tiny timeouts, scans in a pipeline. */
@@ -85,6 +87,26 @@ abstract class EdgeCasesContract extends ProtocolContract {
                 .hasMessageContaining("score");
         assertThatThrownBy(() -> await(redis.keys().expire(key + "z", null))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ttl");
+    }
+
+    @Test
+    void shouldEncodeExplicitIdsTrimmingAndNoAck() throws Exception {
+        StreamCommands<String, String> streams = redis.stream(String.class);
+        String k = key + "trim";
+        for (int i = 1; i <= 5; i++) {
+            assertThat(await(streams.xadd(k, new XAddArgs().id("7-" + i), Map.of("n", String.valueOf(i))))).isEqualTo("7-" + i);
+        }
+        assertThat(await(streams.xtrim(k, StreamTrim.minId("7-3")))).isEqualTo(2L);
+        assertThat(await(streams.xrange(k, "-", "+", 10))).extracting(StreamMessage::id).containsExactly("7-3", "7-4", "7-5");
+        assertThat(await(streams.xadd(k, new XAddArgs().trim(StreamTrim.maxLen(1).limit(100)), Map.of("n", "6")))).isNotNull();
+        assertThat(await(streams.xlen(k))).as("MAXLEN ~ 1 removes whole nodes only: the one node stays").isEqualTo(4L);
+        assertThat(await(streams.xtrim(k, StreamTrim.maxLen(1)))).isEqualTo(3L);
+        assertThat(await(streams.xrange(k, "-", "+", 10))).extracting(StreamMessage::fields).containsExactly(Map.of("n", "6"));
+
+        await(streams.xgroupCreate(k, "g", "0", false));
+        List<StreamMessage<String, String>> read = await(streams.xreadgroup("g", "c", Map.of(k, ">"), new XReadArgs().noAck().count(5)));
+        assertThat(read).extracting(StreamMessage::fields).containsExactly(Map.of("n", "6"));
+        assertThat(await(streams.xpending(k, "g")).count()).as("NOACK: nothing pending").isZero();
     }
 
     @Test
