@@ -92,4 +92,34 @@ class BlockingCommandsIT {
             assertThat(popped.get(1).toString()).isEqualTo("x");
         }
     }
+
+    @Test
+    void shouldFailABlockingCommandOnAScopedConnectionToAFrozenRedisAndCloseThatConnection() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.retry.enabled", "false");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS);
+            long started = System.nanoTime();
+            Throwable failure;
+            try {
+                // frozen once the connection is leased: a lease from a frozen Redis fails on its own, sooner
+                failure = redis.withConnection(connection -> {
+                    server.freeze();
+                    return connection.send("BLPOP", "nothing", "1");
+                }).toCompletableFuture().handle((reply, error) -> error).get(BOUND_SECONDS, TimeUnit.SECONDS);
+            } finally {
+                server.unfreeze();
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+            assertThat(failure).isInstanceOf(RedisTimeoutException.class);
+            assertThat(millis).as("failed after the block timeout (1 s) plus the client's (500 ms)").isGreaterThanOrEqualTo(1400);
+            // the connection that timed out is closed, not given back: the next one pops what is pushed now
+            server.command("RPUSH", "after", "x");
+            Response popped = redis.withConnection(connection -> connection.send("BLPOP", "after", "1")).toCompletableFuture()
+                    .get(BOUND_SECONDS, TimeUnit.SECONDS);
+            assertThat(popped.get(1).toString()).isEqualTo("x");
+        }
+    }
 }

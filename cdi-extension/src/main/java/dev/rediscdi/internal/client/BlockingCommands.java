@@ -1,11 +1,9 @@
 package dev.rediscdi.internal.client;
 
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.rediscdi.RedisTimeoutException;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
@@ -24,25 +22,18 @@ import io.vertx.redis.client.impl.types.ErrorType;
  */
 final class BlockingCommands {
     private final Redis redis;
-    private final Vertx vertx;
+    private final CommandDeadlines deadlines;
     private final Failures failures;
-    private final long timeoutNanos;
 
-    BlockingCommands(Redis redis, Vertx vertx, Failures failures, long timeoutNanos) {
+    BlockingCommands(Redis redis, CommandDeadlines deadlines, Failures failures) {
         this.redis = redis;
-        this.vertx = vertx;
+        this.deadlines = deadlines;
         this.failures = failures;
-        this.timeoutNanos = timeoutNanos;
     }
 
     CompletionStage<Response> send(Request request) {
-        long block = BlockTimeout.nanosOf(request);
         PendingCommand pending = new PendingCommand(request, Long.MAX_VALUE, failures);
-        if (block > 0) {
-            // one timer each: these deadlines are not in issue order, unlike those of the shared sweep
-            long timer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(block + timeoutNanos)), id -> pending.expire());
-            pending.whenComplete((reply, error) -> vertx.cancelTimer(timer));
-        }
+        deadlines.trackBlocking(pending, request);
         redis.connect().onComplete(leased -> {
             if (leased.failed()) {
                 pending.completeExceptionally(failures.translate(leased.cause(), request, false));

@@ -3,8 +3,10 @@ package dev.rediscdi.internal.client;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Request;
 
 /**
  * Fails commands that got no reply within the timeout. The driver has no per-command timeout, and a timer per
@@ -15,10 +17,12 @@ import io.vertx.core.Vertx;
 final class CommandDeadlines {
     private final Queue<Pending<?>> inOrder = new ConcurrentLinkedQueue<>();
     private final Vertx vertx;
+    private final long timeoutNanos;
     private final long timerId;
 
     CommandDeadlines(Vertx vertx, Duration timeout) {
         this.vertx = vertx;
+        this.timeoutNanos = timeout.toNanos();
         // precision of a tenth of the timeout, between 5 ms and 100 ms
         long period = Math.max(5, Math.min(100, timeout.toMillis() / 10));
         this.timerId = vertx.setPeriodic(period, id -> sweep());
@@ -26,6 +30,19 @@ final class CommandDeadlines {
 
     void track(Pending<?> command) {
         inOrder.offer(command);
+    }
+
+    /**
+     * A command that blocks server-side (BLPOP, XREAD BLOCK...) gets its own block timeout plus the client's as its
+     * deadline, on a timer of its own: these deadlines are not in issue order, unlike those of the sweep. One that
+     * blocks until served, or whose timeout cannot be read, gets none.
+     */
+    void trackBlocking(Pending<?> command, Request request) {
+        long block = BlockTimeout.nanosOf(request);
+        if (block > 0) {
+            long timer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(block + timeoutNanos)), id -> command.expire());
+            command.whenComplete((reply, error) -> vertx.cancelTimer(timer));
+        }
     }
 
     void sweep() {

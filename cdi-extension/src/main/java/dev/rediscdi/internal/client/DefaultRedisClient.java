@@ -83,7 +83,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands());
         }
         this.batchLeases = new AtomicInteger(Math.max(0, config.maxPoolSize() - config.connections() - 1));
-        this.blockingCommands = new BlockingCommands(blockingCommands, vertx, failures, timeoutNanos);
+        this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures);
         this.pubSub = new PubSubConnection(subscriptions, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
         this.policy = CommandPolicy.of(label, config.faultTolerance());

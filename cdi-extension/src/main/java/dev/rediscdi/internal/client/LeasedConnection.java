@@ -74,7 +74,9 @@ final class LeasedConnection implements ScopedConnection {
         track(command);
         boolean blocking = CommandRoute.blocks(request);
         PendingCommand pending = new PendingCommand(request, blocking ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos, failures);
-        if (!blocking) {
+        if (blocking) {
+            deadlines.trackBlocking(pending, request);
+        } else {
             deadlines.track(pending);
         }
         pending.via = connection;
