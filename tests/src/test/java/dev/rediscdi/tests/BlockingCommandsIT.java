@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -64,18 +67,35 @@ class BlockingCommandsIT {
 
     @Test
     void shouldFailABlockingCommandOnAFrozenRedisAfterItsOwnTimeoutAndTheClientsOne() throws Exception {
+        assertFailsOnAFrozenRedisThenPops((redis, server) -> {
+            server.freeze();
+            return redis.send("BLPOP", "nothing", "1");
+        }, redis -> redis.send("BLPOP", "after", "1"));
+    }
+
+    @Test
+    void shouldFailABlockingCommandOnAScopedConnectionToAFrozenRedisAndCloseThatConnection() throws Exception {
+        // frozen once the connection is leased: a lease from a frozen Redis fails on its own, sooner; the connection
+        // that timed out is closed, not given back, and the next lease pops what is pushed after
+        assertFailsOnAFrozenRedisThenPops((redis, server) -> redis.withConnection(connection -> {
+            server.freeze();
+            return connection.send("BLPOP", "nothing", "1");
+        }), redis -> redis.withConnection(connection -> connection.send("BLPOP", "after", "1")));
+    }
+
+    /** Runs {@code frozen} (which freezes the server) with a 500 ms client timeout, then {@code pop} once unfrozen. */
+    private static void assertFailsOnAFrozenRedisThenPops(BiFunction<RedisClient, RedisServer, CompletionStage<Response>> frozen,
+            Function<RedisClient, CompletionStage<Response>> pop) throws Exception {
         try (RedisServer server = RedisServer.builder().start();
                 TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.retry.enabled", "false");
                 WeldContainer weld = Containers.boot()) {
             RedisClient redis = weld.select(RedisClient.class).get();
             redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS);
             long started = System.nanoTime();
-            CompletableFuture<Response> frozen;
             Throwable failure;
-            server.freeze();
             try {
-                frozen = redis.send("BLPOP", "nothing", "1").toCompletableFuture();
-                failure = frozen.handle((reply, error) -> error).get(BOUND_SECONDS, TimeUnit.SECONDS);
+                failure = frozen.apply(redis, server).toCompletableFuture().handle((reply, error) -> error)
+                        .get(BOUND_SECONDS, TimeUnit.SECONDS);
             } finally {
                 server.unfreeze();
             }
@@ -88,37 +108,7 @@ class BlockingCommandsIT {
             assertThat(millis).as("failed after the block timeout (1 s) plus the client's (500 ms)").isGreaterThanOrEqualTo(1400);
 
             server.command("RPUSH", "after", "x");
-            Response popped = redis.send("BLPOP", "after", "1").toCompletableFuture().get(BOUND_SECONDS, TimeUnit.SECONDS);
-            assertThat(popped.get(1).toString()).isEqualTo("x");
-        }
-    }
-
-    @Test
-    void shouldFailABlockingCommandOnAScopedConnectionToAFrozenRedisAndCloseThatConnection() throws Exception {
-        try (RedisServer server = RedisServer.builder().start();
-                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.retry.enabled", "false");
-                WeldContainer weld = Containers.boot()) {
-            RedisClient redis = weld.select(RedisClient.class).get();
-            redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS);
-            long started = System.nanoTime();
-            Throwable failure;
-            try {
-                // frozen once the connection is leased: a lease from a frozen Redis fails on its own, sooner
-                failure = redis.withConnection(connection -> {
-                    server.freeze();
-                    return connection.send("BLPOP", "nothing", "1");
-                }).toCompletableFuture().handle((reply, error) -> error).get(BOUND_SECONDS, TimeUnit.SECONDS);
-            } finally {
-                server.unfreeze();
-            }
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-
-            assertThat(failure).isInstanceOf(RedisTimeoutException.class);
-            assertThat(millis).as("failed after the block timeout (1 s) plus the client's (500 ms)").isGreaterThanOrEqualTo(1400);
-            // the connection that timed out is closed, not given back: the next one pops what is pushed now
-            server.command("RPUSH", "after", "x");
-            Response popped = redis.withConnection(connection -> connection.send("BLPOP", "after", "1")).toCompletableFuture()
-                    .get(BOUND_SECONDS, TimeUnit.SECONDS);
+            Response popped = pop.apply(redis).toCompletableFuture().get(BOUND_SECONDS, TimeUnit.SECONDS);
             assertThat(popped.get(1).toString()).isEqualTo("x");
         }
     }
