@@ -122,11 +122,15 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
     private List<StreamMessage<K, V>> messages(K stream, Response entries) {
         List<StreamMessage<K, V>> messages = new ArrayList<>();
         for (Response entry : Replies.elements(entries)) {
-            if (entry == null || entry.get(1) == null) {
-                continue; // an entry deleted while pending: XREADGROUP 0 and XCLAIM answer its id with nil fields
+            if (entry == null) {
+                continue;
             }
+            // an entry deleted while pending: XREADGROUP 0 answers its id with nil fields; it is given back with no
+            // fields (XADD never writes an entry without any) so that its consumer can still acknowledge it
             Map<String, V> fields = new LinkedHashMap<>();
-            Replies.forEachPair(entry.get(1), (field, value) -> fields.put(field.toString(), value(value, stream)));
+            if (entry.get(1) != null) {
+                Replies.forEachPair(entry.get(1), (field, value) -> fields.put(field.toString(), value(value, stream)));
+            }
             messages.add(new StreamMessage<>(stream, entry.get(0).toString(), fields));
         }
         return messages;

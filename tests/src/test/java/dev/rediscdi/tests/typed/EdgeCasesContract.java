@@ -110,6 +110,24 @@ abstract class EdgeCasesContract extends ProtocolContract {
     }
 
     @Test
+    void shouldGiveBackAPendingEntryDeletedSinceItWasReadSoThatItCanBeAcknowledged() throws Exception {
+        StreamCommands<String, String> streams = redis.stream(String.class);
+        String k = key + "deleted";
+        await(streams.xgroupCreate(k, "g", "$", true));
+        String kept = await(streams.xadd(k, new XAddArgs(), Map.of("job", "kept")));
+        String deleted = await(streams.xadd(k, new XAddArgs(), Map.of("job", "deleted")));
+        assertThat(await(streams.xreadgroup("g", "c", Map.of(k, ">"), new XReadArgs().count(10)))).hasSize(2);
+        assertThat(server().command("XDEL", k, deleted)).isEqualTo("1");
+
+        List<StreamMessage<String, String>> pending = await(streams.xreadgroup("g", "c", Map.of(k, "0"), new XReadArgs()));
+
+        assertThat(pending).extracting(StreamMessage::id).containsExactly(kept, deleted);
+        assertThat(pending).extracting(StreamMessage::fields).containsExactly(Map.of("job", "kept"), Map.of());
+        assertThat(await(streams.xack(k, "g", deleted))).isEqualTo(1L);
+        assertThat(await(streams.xpending(k, "g")).count()).isEqualTo(1L);
+    }
+
+    @Test
     void shouldFindEveryMemberStartingWithAPrefixWhateverFollowsIt() throws Exception {
         SortedSetCommands<String, String> names = redis.sortedSet(String.class);
         String k = key + "lex";
