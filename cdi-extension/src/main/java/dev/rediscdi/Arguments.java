@@ -31,6 +31,13 @@ final class Arguments {
         return millis;
     }
 
+    static double positiveFinite(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " is " + value + ": give a finite number above 0");
+        }
+        return value;
+    }
+
     static long atLeastOne(String name, long value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " is " + value + ": give 1 or more");

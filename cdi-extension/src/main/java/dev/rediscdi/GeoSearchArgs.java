@@ -37,14 +37,14 @@ public final class GeoSearchArgs<V> {
     /** Within a circle. */
     public GeoSearchArgs<V> byRadius(double radius, GeoUnit unit) {
         shape.clear();
-        shape.addAll(List.of("BYRADIUS", radius, Arguments.required("unit", unit).name()));
+        shape.addAll(List.of("BYRADIUS", Arguments.positiveFinite("radius", radius), Arguments.required("unit", unit).name()));
         return this;
     }
 
     /** Within a box centered on the center. */
     public GeoSearchArgs<V> byBox(double width, double height, GeoUnit unit) {
         shape.clear();
-        shape.addAll(List.of("BYBOX", width, height, Arguments.required("unit", unit).name()));
+        shape.addAll(List.of("BYBOX", Arguments.positiveFinite("width", width), Arguments.positiveFinite("height", height), Arguments.required("unit", unit).name()));
         return this;
     }
 

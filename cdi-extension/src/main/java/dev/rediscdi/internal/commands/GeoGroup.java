@@ -72,6 +72,7 @@ final class GeoGroup<K, V> extends Group<K, V> implements GeoCommands<K, V> {
 
     @Override
     public CompletionStage<List<GeoResult<V>>> geosearch(K key, GeoSearchArgs<V> args) {
+        requireArgs("geosearch", args, "GeoSearchArgs.fromMember(..) or fromPosition(..), then byRadius(..) or byBox(..)");
         Request request = on(Command.GEOSEARCH, key);
         if (args.centerMember() != null) {
             values.add(request.arg("FROMMEMBER"), args.centerMember());

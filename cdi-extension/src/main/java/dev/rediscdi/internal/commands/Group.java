@@ -50,6 +50,13 @@ abstract class Group<K, V> {
         return request;
     }
 
+    /** Refuses a {@code null} options object with a message that says what to pass instead. */
+    static void requireArgs(String method, Object args, String instead) {
+        if (args == null) {
+            throw new IllegalArgumentException(method + "(..): args is null; pass " + instead);
+        }
+    }
+
     static String name(Request request) {
         return request.command().toString().toUpperCase(java.util.Locale.ROOT);
     }

@@ -178,6 +178,7 @@ final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
 
     @Override
     public ScanIteration<K> scan(ScanArgs args) {
+        requireArgs("scan", args, "new ScanArgs() for no options");
         Function<String, Request> request = cursor -> options(Request.cmd(Command.SCAN).arg(cursor), args.arguments());
         LibraryClient cluster = sink.cluster();
         if (cluster != null) { // SCAN has no key: each primary is scanned in turn

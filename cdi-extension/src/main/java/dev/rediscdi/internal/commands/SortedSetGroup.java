@@ -42,6 +42,7 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public CompletionStage<Long> zadd(K key, ZAddArgs args, Map<V, Double> scores) {
+        requireArgs("zadd", args, "new ZAddArgs() for no options");
         if (scores == null || scores.isEmpty()) {
             throw new IllegalArgumentException("ZADD: scores are empty; give at least one member and score");
         }
@@ -58,6 +59,7 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public CompletionStage<Double> zaddIncr(K key, ZAddArgs args, double increment, V member) {
+        requireArgs("zaddIncr", args, "new ZAddArgs() for no options");
         Request request = options(on(Command.ZADD, key), args.arguments()).arg("INCR").arg(number(increment));
         values.add(request, member);
         return send(request, Replies::toDouble);
@@ -77,6 +79,7 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public CompletionStage<List<V>> zrange(K key, long start, long stop, ZRangeArgs args) {
+        requireArgs("zrange", args, "new ZRangeArgs() for no options");
         return send(range(key, String.valueOf(start), String.valueOf(stop), null, args), reply -> members(reply, key));
     }
 
@@ -87,6 +90,7 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public CompletionStage<List<ScoredValue<V>>> zrangeWithScores(K key, long start, long stop, ZRangeArgs args) {
+        requireArgs("zrangeWithScores", args, "new ZRangeArgs() for no options");
         return send(range(key, String.valueOf(start), String.valueOf(stop), null, args).arg("WITHSCORES"), reply -> scored(reply, key));
     }
 
@@ -97,11 +101,13 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public CompletionStage<List<V>> zrangeByScore(K key, ScoreRange range, ZRangeArgs args) {
+        requireArgs("zrangeByScore", args, "new ZRangeArgs() for no options");
         return send(range(key, range.min(), range.max(), "BYSCORE", args), reply -> members(reply, key));
     }
 
     @Override
     public CompletionStage<List<ScoredValue<V>>> zrangeByScoreWithScores(K key, ScoreRange range, ZRangeArgs args) {
+        requireArgs("zrangeByScoreWithScores", args, "new ZRangeArgs() for no options");
         return send(range(key, range.min(), range.max(), "BYSCORE", args).arg("WITHSCORES"), reply -> scored(reply, key));
     }
 
@@ -112,6 +118,7 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public CompletionStage<List<V>> zrangeByLex(K key, LexRange range, ZRangeArgs args) {
+        requireArgs("zrangeByLex", args, "new ZRangeArgs() for no options");
         return send(range(key, range.min(), range.max(), "BYLEX", args), reply -> members(reply, key));
     }
 
@@ -207,6 +214,7 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public ScanIteration<ScoredValue<V>> zscan(K key, ScanArgs args) {
+        requireArgs("zscan", args, "new ScanArgs() for no options");
         return new ScanCursor<>(cursor -> send(options(on(Command.ZSCAN, key).arg(cursor), args.arguments()),
                 reply -> ScanCursor.page(reply, (elements, out) -> out.addAll(scored(elements, key)))));
     }

@@ -37,6 +37,7 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<String> xadd(K key, XAddArgs args, Map<String, V> fields) {
+        requireArgs("xadd", args, "new XAddArgs() for no options");
         if (fields == null || fields.isEmpty()) {
             throw new IllegalArgumentException("XADD: fields are empty; give at least one field and value");
         }
@@ -60,6 +61,10 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<List<StreamMessage<K, V>>> xread(Map<K, String> idsByStream, XReadArgs args) {
+        requireArgs("xread", args, "new XReadArgs() for no options");
+        if (args.noAckRequested()) {
+            throw new IllegalArgumentException("XREAD: noAck() applies to xreadgroup only (XREAD acknowledges nothing); drop it");
+        }
         Request request = options(Request.cmd(Command.XREAD), args.arguments());
         streams(request, idsByStream);
         Map<String, K> asked = asked(idsByStream);
@@ -79,6 +84,7 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<List<StreamMessage<K, V>>> xreadgroup(String group, String consumer, Map<K, String> idsByStream, XReadArgs args) {
+        requireArgs("xreadgroup", args, "new XReadArgs() for no options");
         Request request = options(text(text(Request.cmd(Command.XREADGROUP).arg("GROUP"), "group", group), "consumer", consumer), args.arguments());
         if (args.noAckRequested()) {
             request.arg("NOACK");
@@ -153,6 +159,7 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<List<PendingMessage>> xpending(K key, String group, XPendingArgs args) {
+        requireArgs("xpending", args, "XPendingArgs.range(\"-\", \"+\", count)");
         return send(options(text(on(Command.XPENDING, key), "group", group), args.arguments()), reply -> Replies.elements(reply).stream()
                 .map(line -> new PendingMessage(line.get(0).toString(), line.get(1).toString(), Duration.ofMillis(line.get(2).toLong()),
                         line.get(3).toLong()))

@@ -34,6 +34,7 @@ final class ValueGroup<K, V> extends Group<K, V> implements ValueCommands<K, V> 
 
     @Override
     public CompletionStage<Boolean> set(K key, V value, SetArgs args) {
+        requireArgs("set", args, "new SetArgs() for no options");
         Request request = on(Command.SET, key);
         values.add(request, value);
         return send(options(request, args.arguments()), reply -> reply != null);
@@ -41,6 +42,7 @@ final class ValueGroup<K, V> extends Group<K, V> implements ValueCommands<K, V> 
 
     @Override
     public CompletionStage<V> setGet(K key, V value, SetArgs args) {
+        requireArgs("setGet", args, "new SetArgs() for no options");
         Request request = on(Command.SET, key);
         values.add(request, value);
         options(request, args.arguments()).arg("GET");
@@ -116,6 +118,7 @@ final class ValueGroup<K, V> extends Group<K, V> implements ValueCommands<K, V> 
 
     @Override
     public CompletionStage<V> getex(K key, GetExArgs args) {
+        requireArgs("getex", args, "one of GetExArgs.ex(..), px(..), pxAt(..), persist()");
         return send(options(on(Command.GETEX, key), args.arguments()), reply -> value(reply, key));
     }
 

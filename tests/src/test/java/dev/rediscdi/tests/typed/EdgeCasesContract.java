@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rediscdi.GeoSearchArgs;
+import dev.rediscdi.GeoUnit;
 import dev.rediscdi.HashCommands;
 import dev.rediscdi.LexRange;
 import dev.rediscdi.RedisConnectionLostException;
@@ -125,6 +127,23 @@ abstract class EdgeCasesContract extends ProtocolContract {
         assertThat(pending).extracting(StreamMessage::fields).containsExactly(Map.of("job", "kept"), Map.of());
         assertThat(await(streams.xack(k, "g", deleted))).isEqualTo(1L);
         assertThat(await(streams.xpending(k, "g")).count()).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldNameANullOptionsObjectAndOptionsThatDoNotApply() {
+        assertThatThrownBy(() -> await(redis.sortedSet(String.class).zrange(key + "z", 0, -1, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zrange").hasMessageContaining("new ZRangeArgs()");
+        assertThatThrownBy(() -> await(redis.value(String.class).set(key + "v", "x", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("new SetArgs()");
+        assertThatThrownBy(() -> await(redis.value(String.class).getex(key + "v", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GetExArgs.ex");
+        assertThatThrownBy(() -> await(redis.stream(String.class).xread(Map.of(key + "s", "0"), new XReadArgs().noAck())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xreadgroup");
+        assertThatThrownBy(() -> GeoSearchArgs.fromPosition(2.35, 48.85).byRadius(Double.NaN, GeoUnit.KM))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("radius is NaN");
+        assertThatThrownBy(() -> GeoSearchArgs.fromPosition(2.35, 48.85).byBox(1, Double.POSITIVE_INFINITY, GeoUnit.KM))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("height is Infinity");
+        assertThat(server().command("EXISTS", key + "v")).as("nothing written").isEqualTo("0");
     }
 
     @Test
