@@ -24,13 +24,13 @@ import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.RedisServerExtension;
 
 /**
- * {@code CLIENT TRACKING} turns a connection into one that receives RESP3 push messages between replies. The driver
- * 4.5 takes the oldest waiting command off its queue for each push it reads and drops it, so every later reply on
- * that connection goes to the wrong command. A connection the client shares, or gives back to the pool, must never
- * carry tracking.
+ * Commands that change the connection itself ({@code CLIENT TRACKING}, {@code CLIENT REPLY}) must never reach a
+ * connection the client shares, nor one it gives back to the pool. {@code CLIENT TRACKING} turns a connection into
+ * one that receives RESP3 push messages between replies: the driver 4.5 takes the oldest waiting command off its
+ * queue for each push it reads and drops it, so every later reply on that connection goes to the wrong command.
  */
 @ExtendWith(WeldJunit5Extension.class)
-class ClientTrackingIT {
+class ConnectionStateCommandsIT {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(RedisServer.builder());
@@ -94,6 +94,28 @@ class ClientTrackingIT {
                     b.exceptionally(e -> "failed: " + e))).thenApply(done -> List.of(a.getNow("?"), b.getNow("?")));
         }).exceptionally(e -> List.of("failed: " + e))).toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(replies).as("the next user of the pool gets its own replies").containsExactly("A", "B");
+    }
+
+    @Test
+    void shouldKeepAnsweringAfterClientReplyOffWasSent() throws Exception {
+        try {
+            redis.send("CLIENT", "REPLY", "OFF").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (IllegalArgumentException refused) {
+            return; // refusing it, naming why, is a correct answer
+        } catch (ExecutionException noReply) {
+            // CLIENT REPLY OFF has no reply: its deadline passes
+        }
+
+        String pong = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (int i = 0; i < 10 && pong == null && System.nanoTime() < deadline; i++) {
+            try {
+                pong = redis.execute(ReplyType.STRING, "PING").toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // the shared connection answers nothing any more
+            }
+        }
+        assertThat(pong).as("PING within 10 s after one caller sent CLIENT REPLY OFF").isEqualTo("PONG");
     }
 
     private static String flags(String clientListLine) {
