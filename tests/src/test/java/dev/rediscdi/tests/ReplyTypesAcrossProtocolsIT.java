@@ -1,6 +1,7 @@
 package dev.rediscdi.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.rediscdi.NamedRedisClient;
 import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.ReplyType;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.RedisServerExtension;
@@ -58,6 +60,36 @@ class ReplyTypesAcrossProtocolsIT {
 
         assertThat(onResp2).as("RESP2").isEqualTo(Map.of("ada", 1.5, "bo", 2.0));
         assertThat(onResp3).as("RESP3").isEqualTo(onResp2);
+    }
+
+    /**
+     * A reply the reply type cannot convert is a decoding error like any other: a {@link RedisDecodeException} that names
+     * the command and the type, and never holds the value (it may be a secret).
+     */
+    @Test
+    void shouldReportAReplyThatTheReplyTypeCannotConvertAsADecodingError() throws Exception {
+        String key = "token:" + UUID.randomUUID();
+        REDIS.server().command("SET", key, "s3cr3t-value");
+
+        Throwable failure = null;
+        try {
+            resp3.execute(ReplyType.LONG, "GET", key).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        }
+
+        assertThat(failure).isInstanceOf(RedisDecodeException.class).hasMessageContaining("GET").hasMessageNotContaining("s3cr3t-value");
+        Throwable scoped = null;
+        try {
+            resp2.withConnection(connection -> connection.execute(ReplyType.LONG, "GET", key)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            scoped = e.getCause();
+        }
+        assertThat(scoped).as("on a scoped connection").isInstanceOf(RedisDecodeException.class).hasMessageNotContaining("s3cr3t-value");
+        assertThatThrownBy(() -> resp3.blocking().execute(ReplyType.LONG, "GET", key)).as("blocking")
+                .isInstanceOf(RedisDecodeException.class).hasMessageContaining("GET").hasMessageNotContaining("s3cr3t-value");
+        assertThatThrownBy(() -> resp3.assumingIdempotent().blocking().execute(ReplyType.DOUBLE, "GET", key)).as("blocking, assuming idempotent")
+                .isInstanceOf(RedisDecodeException.class);
     }
 
     private static Object outcome(java.util.concurrent.CompletionStage<?> stage) throws Exception {

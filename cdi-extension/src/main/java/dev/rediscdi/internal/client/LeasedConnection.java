@@ -57,7 +57,8 @@ final class LeasedConnection implements ScopedConnection {
     @Override
     public <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args) {
         ReplyType<T> type = Requests.required(replyType);
-        return send(Requests.of(command, args)).thenApply(type::convert);
+        Request request = Requests.of(command, args);
+        return send(request).thenApply(reply -> failures.convert(type, reply, request));
     }
 
     @Override
