@@ -134,6 +134,44 @@ class PubSubResp2IT {
         assertThat(afterUnsubscribe).as("messages given to the listener after unsubscribe() completed").isEmpty();
     }
 
+    @Test
+    void shouldKeepDeliveringAfterTheListenerThrows() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        redis.subscribe(message -> {
+            received.add(message.payloadAsString());
+            if (message.payloadAsString().equals("bad")) {
+                throw new IllegalStateException("the listener's own bug");
+            }
+        }, "throwing").toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        REDIS.server().command("PUBLISH", "throwing", "bad");
+        REDIS.server().command("PUBLISH", "throwing", "good");
+
+        Eventually.get(Duration.ofSeconds(5), () -> check(received.size() == 2, "both messages"));
+        assertThat(received).containsExactly("bad", "good");
+    }
+
+    @Test
+    void shouldForgetASubscriptionEndedWhileDisconnected() throws Exception {
+        Recorder ended = new Recorder();
+        Recorder kept = new Recorder();
+        Subscription toEnd = redis.subscribe(ended, "ended").toCompletableFuture().get(5, TimeUnit.SECONDS);
+        redis.subscribe(kept, "kept").toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        REDIS.server().stop();
+        Eventually.get(Duration.ofSeconds(10), () -> check(kept.lost.get() == 1, "told of the lost connection"));
+        toEnd.unsubscribe().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        REDIS.server().restart();
+        Eventually.get(Duration.ofSeconds(15), () -> check(kept.resubscribed.get() == 1, "resubscribed"));
+
+        assertThat(REDIS.server().command("PUBSUB", "NUMSUB", "ended")).as("ended is no longer subscribed").contains("0");
+        REDIS.server().command("PUBLISH", "ended", "unheard");
+        REDIS.server().command("PUBLISH", "kept", "heard");
+        Eventually.get(Duration.ofSeconds(5), () -> check(kept.messages.size() == 1, "kept receives"));
+        assertThat(ended.messages).isEmpty();
+        assertThat(ended.resubscribed).hasValue(0);
+    }
+
     private static boolean check(boolean condition, String what) {
         if (!condition) {
             throw new IllegalStateException("not yet: " + what);
