@@ -61,14 +61,19 @@ public interface ReplyType<T> {
         };
     }
 
-    /** A map with string keys whose values are converted with {@code value}. */
+    /** A map with string keys whose values are converted with {@code value}: from a RESP3 map, a RESP3 array of pairs or a RESP2 flat array. */
     static <V> ReplyType<Map<String, V>> mapOf(ReplyType<V> value) {
         return reply -> {
             if (reply == null) {
                 return Collections.emptyMap();
             }
             Map<String, V> map = new LinkedHashMap<>();
-            if (reply.type() == ResponseType.MULTI && !reply.isMap()) {
+            if (reply.type() == ResponseType.MULTI && !reply.isMap() && reply.size() > 0 && reply.get(0) != null
+                    && reply.get(0).type() == ResponseType.MULTI) {
+                for (Response pair : reply) { // RESP3 pairs, such as ZRANGE .. WITHSCORES: [[member, score], ...]
+                    map.put(pair.get(0).toString(), value.convert(pair.get(1)));
+                }
+            } else if (reply.type() == ResponseType.MULTI && !reply.isMap()) {
                 for (int i = 0; i + 1 < reply.size(); i += 2) {
                     map.put(reply.get(i).toString(), value.convert(reply.get(i + 1)));
                 }

@@ -53,7 +53,33 @@ enum CommandRoute {
         if (refusal != null) {
             throw new IllegalArgumentException(command.toString().toUpperCase(Locale.ROOT) + " cannot be sent through RedisClient: " + refusal);
         }
+        String changed = changesReplies(request);
+        if (changed != null) {
+            throw new IllegalArgumentException("CLIENT " + changed + " cannot be sent through RedisClient: it changes the replies of a "
+                    + "connection every caller shares (with RESP3 the driver gives a tracking message the place of the next "
+                    + "caller's reply). Fix: open a connection of your own from the io.vertx.redis.client.Redis bean");
+        }
         return blocks(request) ? OWN_CONNECTION : PIPELINED;
+    }
+
+    /**
+     * {@code TRACKING} or {@code REPLY} for a {@code CLIENT} command that changes what the connection answers (push
+     * messages between replies, or no replies at all), else {@code null}.
+     */
+    static String changesReplies(Request request) {
+        if (request.command() != Command.CLIENT) {
+            return null;
+        }
+        String encoded = request.toString().toUpperCase(Locale.ROOT);
+        int name = encoded.indexOf("CLIENT\r\n");
+        if (name < 0) {
+            return null;
+        }
+        String rest = encoded.substring(name + "CLIENT\r\n".length());
+        if (rest.startsWith("$8\r\nTRACKING\r\n")) {
+            return "TRACKING";
+        }
+        return rest.startsWith("$5\r\nREPLY\r\n") ? "REPLY" : null;
     }
 
     /** Whether the command blocks its connection server-side (and so must not get the client's deadline). */

@@ -40,7 +40,9 @@ final class DefaultBlockingRedisClient implements BlockingRedisClient {
 
     @Override
     public <T> T execute(ReplyType<T> replyType, String command, Object... args) {
-        return Requests.required(replyType).convert(send(Requests.of(command, args)));
+        ReplyType<T> type = Requests.required(replyType);
+        Request request = Requests.of(command, args);
+        return DefaultRedisClient.unwrap(async).failures().convert(type, send(request), request);
     }
 
     @Override

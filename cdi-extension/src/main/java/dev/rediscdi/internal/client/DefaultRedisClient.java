@@ -109,7 +109,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     <T> CompletionStage<T> execute(ReplyType<T> replyType, Request request, boolean assumeIdempotent) {
         ReplyType<T> type = Requests.required(replyType);
-        return continuations.handOver(sendInternally(request, assumeIdempotent).thenApply(type::convert));
+        return continuations.handOver(sendInternally(request, assumeIdempotent).thenApply(reply -> failures.convert(type, reply, request)));
     }
 
     @Override
@@ -252,6 +252,10 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             }
         }));
         return result;
+    }
+
+    Failures failures() {
+        return failures;
     }
 
     @Override

@@ -6,13 +6,16 @@ import java.util.List;
 
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisConnectionLostException;
+import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.RedisException;
 import dev.rediscdi.RedisOverloadedException;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.RedisTimeoutException;
+import dev.rediscdi.ReplyType;
 import dev.rediscdi.internal.config.Secrets;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import io.vertx.redis.client.impl.types.ErrorType;
 
 /** Turns the driver's failures into {@link RedisException}s that say whether the command may have run. */
@@ -29,6 +32,22 @@ final class Failures {
 
     Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * Converts a reply with the caller's reply type. A reply it cannot convert (a reply type that does not fit the
+     * command) fails as a decoding error naming the command, never the value, which may be a secret.
+     */
+    <T> T convert(ReplyType<T> type, Response reply, Request request) {
+        try {
+            return type.convert(reply);
+        } catch (RedisException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String command = request.command().toString().toUpperCase(java.util.Locale.ROOT);
+            throw new RedisDecodeException(clientLabel + ": the reply to " + command + " cannot be converted by the reply type given ("
+                    + e.getClass().getSimpleName() + "); does that type fit what " + command + " answers?", e);
+        }
     }
 
     RedisException translate(Throwable cause, Request request, boolean sent) {

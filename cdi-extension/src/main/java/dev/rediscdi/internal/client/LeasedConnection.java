@@ -38,6 +38,8 @@ final class LeasedConnection implements ScopedConnection {
     private volatile boolean inTransaction;
     private volatile boolean watching;
     private volatile boolean broken;
+    /** CLIENT TRACKING or CLIENT REPLY was sent: the connection answers differently now and never goes back to the pool. */
+    private volatile boolean repliesChanged;
     private volatile boolean finished;
     private volatile byte[] lastKey;
 
@@ -57,7 +59,8 @@ final class LeasedConnection implements ScopedConnection {
     @Override
     public <T> CompletionStage<T> execute(ReplyType<T> replyType, String command, Object... args) {
         ReplyType<T> type = Requests.required(replyType);
-        return send(Requests.of(command, args)).thenApply(type::convert);
+        Request request = Requests.of(command, args);
+        return send(request).thenApply(reply -> failures.convert(type, reply, request));
     }
 
     @Override
@@ -72,6 +75,9 @@ final class LeasedConnection implements ScopedConnection {
                     + " cannot be sent on a scoped connection: it changes the connection for the next user of the pool");
         }
         track(command);
+        if (CommandRoute.changesReplies(request) != null) {
+            repliesChanged = true;
+        }
         boolean blocking = CommandRoute.blocks(request);
         PendingCommand pending = new PendingCommand(request, blocking ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos, failures);
         if (blocking) {
@@ -125,7 +131,7 @@ final class LeasedConnection implements ScopedConnection {
     /** Gives the connection back clean, or closes it if a command failed in a way that may leave it dirty. */
     CompletionStage<Void> finish(boolean workFailed) {
         finished = true;
-        if (broken || (workFailed && (inTransaction || watching))) {
+        if (broken || repliesChanged || (workFailed && (inTransaction || watching))) {
             forceClose();
             return CompletableFuture.completedFuture(null);
         }

@@ -24,6 +24,17 @@ class CommandRouteTest {
     }
 
     @Test
+    void shouldRefuseClientSubcommandsThatChangeTheRepliesOfTheSharedConnection() {
+        assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Request.cmd(Command.create("client")).arg("tracking").arg("on")))
+                .withMessageStartingWith("CLIENT TRACKING cannot be sent through RedisClient").withMessageContaining("io.vertx.redis.client.Redis");
+        assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Request.cmd(Command.CLIENT).arg("REPLY").arg("OFF")))
+                .withMessageStartingWith("CLIENT REPLY cannot be sent through RedisClient");
+        assertThat(CommandRoute.of(Request.cmd(Command.CLIENT).arg("ID"))).isEqualTo(CommandRoute.PIPELINED);
+        assertThat(CommandRoute.of(Request.cmd(Command.CLIENT).arg("SETNAME").arg("tracking"))).isEqualTo(CommandRoute.PIPELINED);
+        assertThat(CommandRoute.of(Request.cmd(Command.CLIENT).arg("TRACKINGINFO"))).isEqualTo(CommandRoute.PIPELINED);
+    }
+
+    @Test
     void shouldRouteBlockingCommandsToAConnectionOfTheirOwn() {
         assertThat(CommandRoute.of(Request.cmd(Command.create("blpop")).arg("q").arg(1))).isEqualTo(CommandRoute.OWN_CONNECTION);
         assertThat(CommandRoute.of(Request.cmd(Command.BZPOPMIN).arg("z").arg(1))).isEqualTo(CommandRoute.OWN_CONNECTION);
