@@ -10,8 +10,9 @@ final class JsonbBeans {
     private JsonbBeans() {
     }
 
-    static Object qualified(Instance<Object> lookup, Annotation clientName) {
+    static Object qualified(Instance<Object> lookup, Annotation clientName, String clientLabel) {
         Instance<Jsonb> jsonb = lookup.select(Jsonb.class, clientName);
+        CdiCodecs.requireAtMostOne(jsonb, clientLabel, "Jsonb");
         return jsonb.isResolvable() ? jsonb.get() : null;
     }
 }

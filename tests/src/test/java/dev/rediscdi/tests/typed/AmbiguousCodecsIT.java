@@ -1,6 +1,7 @@
 package dev.rediscdi.tests.typed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import dev.rediscdi.BlockingRedisClient;
+import dev.rediscdi.RedisCodec;
+import dev.rediscdi.RedisConfigurationException;
 import dev.rediscdi.RedisDefaultCodec;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.SharedRedisServers;
@@ -51,31 +54,63 @@ class AmbiguousCodecsIT {
         }
     }
 
+    @ApplicationScoped
+    public static class CustomerAsText implements RedisCodec<Customer> {
+        @Override
+        public byte[] encode(Customer value) {
+            return value.firstName().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Customer decode(byte[] bytes) {
+            return new Customer(new String(bytes, StandardCharsets.UTF_8), 0);
+        }
+    }
+
+    @ApplicationScoped
+    public static class CustomerAsCsv implements RedisCodec<Customer> {
+        @Override
+        public byte[] encode(Customer value) {
+            return (value.firstName() + "," + value.loyaltyPoints()).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Customer decode(byte[] bytes) {
+            String[] parts = new String(bytes, StandardCharsets.UTF_8).split(",");
+            return new Customer(parts[0], Integer.parseInt(parts[1]));
+        }
+    }
+
     @Test
-    void shouldNotFallBackToJsonbSilentlyWhenTwoDefaultCodecsAreDeclared() throws Exception {
+    void shouldRefuseTwoDefaultCodecsNamingBothInsteadOfStoringJsonbSilently() {
+        assertRefusedNaming(new Class<?>[] {ProtobufLikeCodec.class, JacksonLikeCodec.class}, "RedisDefaultCodec");
+    }
+
+    @Test
+    void shouldRefuseTwoCodecsForOneTypeNamingBothInsteadOfPickingOne() {
+        assertRefusedNaming(new Class<?>[] {CustomerAsText.class, CustomerAsCsv.class}, Customer.class.getName());
+    }
+
+    /** The first use of the client (or the boot) fails naming every competing bean, and nothing is stored. */
+    private static void assertRefusedNaming(Class<?>[] beans, String what) {
         String key = "ambiguous:" + UUID.randomUUID();
-        String stored;
-        String failure = null;
+        Throwable failure;
         try (TestConfig config = TestConfig.of("redis.hosts", SERVER.uri())) {
-            WeldContainer weld;
-            try {
-                weld = Containers.boot(ProtobufLikeCodec.class, JacksonLikeCodec.class);
-            } catch (RuntimeException deploymentError) {
-                return; // refused at start-up: correct
-            }
-            try {
-                weld.select(BlockingRedisClient.class).get().value(Customer.class).set(key, new Customer("Ada", 1));
-            } catch (RuntimeException e) {
-                failure = String.valueOf(e.getMessage());
-            } finally {
-                weld.shutdown();
-            }
-            stored = SERVER.command("GET", key);
+            failure = catchThrowable(() -> {
+                WeldContainer weld = Containers.boot(beans);
+                try {
+                    weld.select(BlockingRedisClient.class).get().value(Customer.class).set(key, new Customer("Ada", 1));
+                } finally {
+                    weld.shutdown();
+                }
+            });
         }
-        if (failure != null) {
-            assertThat(failure).as("the error names the codecs").contains("RedisDefaultCodec");
-            return;
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof RedisConfigurationException)) {
+            cause = cause.getCause();
         }
-        assertThat(stored).as("stored with one of the application's codecs, or refused; never JSON-B").matches("(pb|jackson):.*");
+        assertThat(cause).as("refused with RedisConfigurationException, got %s", failure).isNotNull();
+        assertThat(cause.getMessage()).contains(what, beans[0].getName(), beans[1].getName(), "Fix:");
+        assertThat(SERVER.command("EXISTS", key)).as("nothing stored").isEqualTo("0");
     }
 }
