@@ -79,6 +79,9 @@ class ReplyTypesAcrossProtocolsIT {
         }
 
         assertThat(failure).isInstanceOf(RedisDecodeException.class).hasMessageContaining("GET").hasMessageNotContaining("s3cr3t-value");
+        java.io.StringWriter trace = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString()).as("the causes a logged stack trace prints").doesNotContain("s3cr3t-value").contains("Caused by");
         Throwable scoped = null;
         try {
             resp2.withConnection(connection -> connection.execute(ReplyType.LONG, "GET", key)).toCompletableFuture().get(5, TimeUnit.SECONDS);

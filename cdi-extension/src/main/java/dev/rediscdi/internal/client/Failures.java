@@ -12,6 +12,7 @@ import dev.rediscdi.RedisOverloadedException;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.RedisTimeoutException;
 import dev.rediscdi.ReplyType;
+import dev.rediscdi.internal.codec.WithheldMessage;
 import dev.rediscdi.internal.config.Secrets;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.redis.client.Request;
@@ -46,7 +47,7 @@ final class Failures {
         } catch (RuntimeException e) {
             String command = request.command().toString().toUpperCase(java.util.Locale.ROOT);
             throw new RedisDecodeException(clientLabel + ": the reply to " + command + " cannot be converted by the reply type given ("
-                    + e.getClass().getSimpleName() + "); does that type fit what " + command + " answers?", e);
+                    + e.getClass().getSimpleName() + "); does that type fit what " + command + " answers?", WithheldMessage.of(e));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.rediscdi.internal.commands;
 import dev.rediscdi.RedisCodec;
 import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.internal.codec.Codecs;
+import dev.rediscdi.internal.codec.WithheldMessage;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
@@ -65,7 +66,7 @@ final class Encoder<T> {
             return text ? (T) (Object) reply.toString() : codec.decode(reply.toBytes());
         } catch (RuntimeException e) {
             throw new RedisDecodeException(clientLabel + ": the " + what + " read from key '" + key + "' cannot be decoded as "
-                    + typeName + " by the " + codec + " (" + e.getClass().getSimpleName() + "); was it written as another type?", e);
+                    + typeName + " by the " + codec + " (" + e.getClass().getSimpleName() + "); was it written as another type?", WithheldMessage.of(e));
         }
     }
 }

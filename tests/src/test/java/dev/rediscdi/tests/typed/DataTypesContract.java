@@ -2,6 +2,7 @@ package dev.rediscdi.tests.typed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -67,6 +68,15 @@ abstract class DataTypesContract extends ProtocolContract {
                 .hasMessageNotContaining("secret-token-123");
         assertThatThrownBy(() -> blocking.value(Long.class).get(key + "broken")).isInstanceOf(RedisDecodeException.class)
                 .hasMessageContaining("java.lang.Long");
+        // nor in the causes, which a logged stack trace prints (JSON-B and Long.parseLong quote what they read)
+        for (Throwable failure : List.of(catchThrowable(() -> blocking.value(Order.class).get(key + "broken")),
+                catchThrowable(() -> blocking.value(Long.class).get(key + "broken")))) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            failure.printStackTrace(new java.io.PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain("secret-token-123").contains("Caused by");
+        }
+        assertThat(catchThrowable(() -> blocking.value(Long.class).get(key + "broken")).getCause())
+                .hasMessageContaining(NumberFormatException.class.getName());
     }
 
     @Test
