@@ -23,8 +23,7 @@ final class Pipelines {
 
     static CompletionStage<CommandResults> run(RedisClient client, TypedSupport support, Consumer<RedisCommands> commands) {
         QueueSink queue = new QueueSink();
-        commands.accept(new Groups(queue, support.codecs()));
-        List<QueueSink.Queued<?>> queued = queue.close();
+        List<QueueSink.Queued<?>> queued = queue.fill(() -> commands.accept(new Groups(queue, support.codecs())));
         if (queued.isEmpty()) {
             return CompletableFuture.completedFuture(new CommandResults(List.of(), List.of()));
         }

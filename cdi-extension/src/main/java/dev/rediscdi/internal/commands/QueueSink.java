@@ -38,6 +38,20 @@ final class QueueSink implements CommandSink {
         return command.result();
     }
 
+    /**
+     * Runs the application's function that queues the commands, then closes the queue. If the function throws,
+     * the commands it had queued fail with that exception (their stages would otherwise never complete).
+     */
+    List<Queued<?>> fill(Runnable queueing) {
+        try {
+            queueing.run();
+        } catch (RuntimeException | Error e) {
+            failAll(close(), e);
+            throw e;
+        }
+        return close();
+    }
+
     synchronized List<Queued<?>> close() {
         closed = true;
         return List.copyOf(queued);

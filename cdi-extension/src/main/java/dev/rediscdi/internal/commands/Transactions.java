@@ -78,8 +78,7 @@ final class Transactions<I> {
     /** The results, or {@code null} when a watched key changed. */
     private CompletionStage<CommandResults> execute(ScopedConnection connection, I input) {
         QueueSink queue = new QueueSink();
-        write.accept(input, new Groups(queue, support.codecs()));
-        List<QueueSink.Queued<?>> queued = queue.close();
+        List<QueueSink.Queued<?>> queued = queue.fill(() -> write.accept(input, new Groups(queue, support.codecs())));
         List<CompletionStage<Response>> acknowledgements = new ArrayList<>(queued.size() + 1);
         acknowledgements.add(connection.send("MULTI"));
         for (QueueSink.Queued<?> command : queued) {

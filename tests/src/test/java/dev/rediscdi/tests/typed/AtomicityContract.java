@@ -1,6 +1,7 @@
 package dev.rediscdi.tests.typed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
@@ -111,6 +112,28 @@ abstract class AtomicityContract extends ProtocolContract {
         assertThat(results.<String>get(2)).isEqualTo("1");
         assertThat(results.<Long>get(3)).isEqualTo(1L);
         assertThat(blocking.pipeline(p -> p.value(Long.class).incr(key + "n")).<Long>get(0)).isEqualTo(2L);
+    }
+
+    @Test
+    void shouldFailTheQueuedCommandsWhenTheFunctionQueueingThemThrows() throws Exception {
+        IllegalStateException bug = new IllegalStateException("the application's own bug");
+        AtomicReference<CompletionStage<String>> queuedInPipeline = new AtomicReference<>();
+        AtomicReference<CompletionStage<String>> queuedInTransaction = new AtomicReference<>();
+
+        Throwable pipeline = catchThrowable(() -> redis.pipeline(p -> {
+            queuedInPipeline.set(p.value(String.class).set(key + "never", "1").thenApply(String::valueOf));
+            throw bug;
+        }));
+        Throwable transaction = failure(redis.transaction(tx -> {
+            queuedInTransaction.set(tx.value(String.class).get(key + "never"));
+            throw bug;
+        }));
+
+        assertThat(pipeline).isSameAs(bug);
+        assertThat(transaction).isSameAs(bug);
+        assertThat(failure(queuedInPipeline.get())).as("the queued command's stage completes").isSameAs(bug);
+        assertThat(failure(queuedInTransaction.get())).isSameAs(bug);
+        assertThat(server().command("EXISTS", key + "never")).isEqualTo("0");
     }
 
     @Test
