@@ -210,6 +210,7 @@ public interface RedisClient extends RedisCommands {
      * @param keys the keys the script touches ({@code KEYS[1..]}), so that a cluster routes it
      * @param args the other arguments ({@code ARGV[1..]}), as for {@link #send(String, Object...)}
      */
+    @Override
     default <T> CompletionStage<T> eval(RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args) {
         return TypedCommands.eval(this, script, replyType, keys, args);
     }

@@ -1,5 +1,8 @@
 package dev.rediscdi;
 
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
 /**
  * The typed command groups: each method answers a small object whose methods are Redis commands with typed keys
  * and values, encoded and decoded by the client's codecs ({@link RedisCodec}). {@link RedisClient} is one; inside
@@ -185,4 +188,14 @@ public interface RedisCommands {
         return geo(TypeRef.of(keyType), TypeRef.of(valueType));
     }
 
+    /**
+     * Runs a Lua script. On the client: by its digest ({@code EVALSHA}), in full only when Redis does not know it
+     * ({@code NOSCRIPT}). Inside {@link RedisClient#transaction} and {@link RedisClient#pipeline}: in full
+     * ({@code EVAL}, which also loads it), since a {@code NOSCRIPT} there could be answered only after the commands
+     * queued behind it had run.
+     *
+     * @param keys the keys the script touches ({@code KEYS[1..]}), so that a cluster routes it
+     * @param args the other arguments ({@code ARGV[1..]}), as for {@link RedisClient#send(String, Object...)}
+     */
+    <T> CompletionStage<T> eval(RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args);
 }

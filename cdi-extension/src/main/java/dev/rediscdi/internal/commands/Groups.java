@@ -1,5 +1,8 @@
 package dev.rediscdi.internal.commands;
 
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
 import dev.rediscdi.BitmapCommands;
 import dev.rediscdi.GeoCommands;
 import dev.rediscdi.HashCommands;
@@ -7,11 +10,14 @@ import dev.rediscdi.HyperLogLogCommands;
 import dev.rediscdi.KeyCommands;
 import dev.rediscdi.ListCommands;
 import dev.rediscdi.RedisCommands;
+import dev.rediscdi.RedisScript;
+import dev.rediscdi.ReplyType;
 import dev.rediscdi.SetCommands;
 import dev.rediscdi.SortedSetCommands;
 import dev.rediscdi.StreamCommands;
 import dev.rediscdi.TypeRef;
 import dev.rediscdi.ValueCommands;
+import dev.rediscdi.internal.client.Requests;
 import dev.rediscdi.internal.codec.Codecs;
 
 /** The command groups over one sink: the client itself, a pipeline, a transaction or a leased connection. */
@@ -72,5 +78,11 @@ final class Groups implements RedisCommands {
     @Override
     public <K, V> GeoCommands<K, V> geo(TypeRef<K> keyType, TypeRef<V> valueType) {
         return new GeoGroup<>(sink, codecs, keyType.type(), valueType.type());
+    }
+
+    @Override
+    public <T> CompletionStage<T> eval(RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args) {
+        Scripts.check(script, replyType, keys);
+        return sink.send(Requests.of("EVAL", Scripts.arguments(script.source(), keys, args)), replyType::convert);
     }
 }

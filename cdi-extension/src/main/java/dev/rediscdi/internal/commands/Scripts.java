@@ -23,9 +23,7 @@ final class Scripts {
     }
 
     static <T> CompletionStage<T> eval(RedisClient client, RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args) {
-        if (script == null || replyType == null || keys == null) {
-            throw new IllegalArgumentException("eval: script, replyType and keys are required (keys may be an empty list)");
-        }
+        check(script, replyType, keys);
         // this library's client: the continuations below are the library's, and the caller gets the last stage
         LibraryClient library = client instanceof LibraryClient own ? own : null;
         Function<Request, CompletionStage<Response>> sender = library != null ? library::sendInternally : client::send;
@@ -42,7 +40,13 @@ final class Scripts {
         return library != null ? library.handOver(result) : result;
     }
 
-    private static Object[] arguments(String script, List<String> keys, Object[] args) {
+    static void check(RedisScript script, ReplyType<?> replyType, List<String> keys) {
+        if (script == null || replyType == null || keys == null) {
+            throw new IllegalArgumentException("eval: script, replyType and keys are required (keys may be an empty list)");
+        }
+    }
+
+    static Object[] arguments(String script, List<String> keys, Object[] args) {
         Object[] all = new Object[2 + keys.size() + (args == null ? 0 : args.length)];
         all[0] = script;
         all[1] = keys.size();

@@ -1,8 +1,8 @@
 package dev.rediscdi.tests.typed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +134,30 @@ abstract class AtomicityContract extends ProtocolContract {
         assertThat(failure(queuedInPipeline.get())).as("the queued command's stage completes").isSameAs(bug);
         assertThat(failure(queuedInTransaction.get())).isSameAs(bug);
         assertThat(server().command("EXISTS", key + "never")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldRunAScriptInsideATransactionAndAPipelineThatRedisDoesNotKnowYet() throws Exception {
+        RedisScript addTwice = RedisScript.of("return redis.call('INCRBY', KEYS[1], ARGV[1] * 2) -- " + key);
+        server().command("SCRIPT", "FLUSH");
+        AtomicReference<CompletionStage<Long>> inTransaction = new AtomicReference<>();
+
+        CommandResults transaction = await(redis.transaction(tx -> {
+            tx.value(Long.class).set(key + "counter", 1L);
+            inTransaction.set(tx.eval(addTwice, ReplyType.LONG, List.of(key + "counter"), 5));
+        }));
+        server().command("SCRIPT", "FLUSH");
+        CommandResults pipeline = await(redis.pipeline(p -> {
+            p.eval(addTwice, ReplyType.LONG, List.of(key + "counter"), 1);
+            p.value(Long.class).get(key + "counter");
+        }));
+
+        assertThat(transaction.hasErrors()).isFalse();
+        assertThat(transaction.<Long>get(1)).isEqualTo(11L);
+        assertThat(await(inTransaction.get())).isEqualTo(11L);
+        assertThat(pipeline.<Long>get(0)).isEqualTo(13L);
+        assertThat(pipeline.<Long>get(1)).as("the pipeline's order kept").isEqualTo(13L);
+        assertThat(await(redis.eval(addTwice, ReplyType.LONG, List.of(key + "counter"), 1))).as("loaded by EVAL: EVALSHA finds it").isEqualTo(15L);
     }
 
     @Test
