@@ -80,7 +80,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             // Each connection gets an event loop of its own, never the caller's context (in Quarkus that may be a
             // request's duplicated context). Vert.x has no public API for a fresh event-loop context.
             Context loop = ((VertxInternal) vertx).createEventLoopContext();
-            connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands());
+            connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands(), timeoutNanos);
         }
         this.batchLeases = new AtomicInteger(Math.max(0, config.maxPoolSize() - config.connections() - 1));
         this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures);

@@ -59,8 +59,17 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
         return failures.translate(cause, firstRequest(), sent);
     }
 
-    void expire() {
-        completeExceptionally(failures.timedOut(firstRequest()));
+    /** Fails it with the client's timeout, and tells the connection it was written to. */
+    final void expire() {
+        completeExceptionally(timedOut());
+        PipelinedConnection connection = carrier;
+        if (connection != null) {
+            connection.expired(via);
+        }
+    }
+
+    RuntimeException timedOut() {
+        return failures.timedOut(firstRequest());
     }
 
     @Override

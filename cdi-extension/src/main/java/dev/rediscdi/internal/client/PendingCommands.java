@@ -34,7 +34,7 @@ abstract class PendingCommands<T> extends Pending<T> {
     }
 
     @Override
-    final void expire() {
-        completeExceptionally(failures.timedOut(requests));
+    final RuntimeException timedOut() {
+        return failures.timedOut(requests);
     }
 }

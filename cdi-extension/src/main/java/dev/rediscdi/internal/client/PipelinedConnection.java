@@ -3,6 +3,7 @@ package dev.rediscdi.internal.client;
 import java.nio.channels.ClosedChannelException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.impl.PooledRedisConnection;
 
 /**
  * One long-lived connection that carries many commands at once (pipelining), and reopens by itself.
@@ -42,12 +44,17 @@ final class PipelinedConnection {
     private final AtomicInteger queuedCount = new AtomicInteger();
     private final Queue<Pending<?>> queued = new ConcurrentLinkedQueue<>();
 
+    private final long timeoutNanos;
+    /** When the current connection last answered anything (or opened). */
+    private volatile long lastReplyNanos;
+
     private volatile RedisConnection connection;
     private Future<RedisConnection> connecting; // guarded by this
     private volatile boolean closed;
 
-    PipelinedConnection(Redis redis, Context context, Failures failures, String clientLabel, int maxInFlight, int maxQueued) {
+    PipelinedConnection(Redis redis, Context context, Failures failures, String clientLabel, int maxInFlight, int maxQueued, long timeoutNanos) {
         this.redis = redis;
+        this.timeoutNanos = timeoutNanos;
         this.context = context;
         this.failures = failures;
         this.clientLabel = clientLabel;
@@ -82,6 +89,7 @@ final class PipelinedConnection {
 
     /** Called by the command when the driver answered. */
     <T> void replied(Pending<T> command, AsyncResult<T> result) {
+        lastReplyNanos = System.nanoTime();
         release(command.weight());
         if (result.succeeded()) {
             command.complete(result.result());
@@ -100,6 +108,24 @@ final class PipelinedConnection {
             return;
         }
         command.completeExceptionally(command.failure(cause, !notWritten));
+    }
+
+    /**
+     * A command written to {@code via} got no reply within the timeout. If nothing at all came back on that connection
+     * for a whole timeout either, it is taken for dead and closed, and the next command opens another. Redis answers
+     * in order, so a live connection answers something within the timeout unless Redis itself is stuck (a long
+     * script, a frozen process), which a new connection does not make worse. Without this, a connection whose peer
+     * vanished without a FIN or RST (a network partition, a paused VM, a container gone from behind a stable address)
+     * would time out every command for as long as TCP takes to give up on it: up to about 15 minutes on Linux.
+     */
+    void expired(RedisConnection via) {
+        if (via != null && via == connection && System.nanoTime() - lastReplyNanos > timeoutNanos) {
+            LOG.log(Level.WARNING, () -> clientLabel + ": no reply on a connection for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                    + " ms (the timeout); closing it, the next command opens another");
+            if (forget(via) && via instanceof PooledRedisConnection pooled) {
+                pooled.actual().forceClose(); // its socket is open: close() would give it back to the pool as it is
+            }
+        }
     }
 
     /**
@@ -238,19 +264,21 @@ final class PipelinedConnection {
             forget(opened);
         });
         opened.endHandler(end -> forget(opened));
+        lastReplyNanos = System.nanoTime();
         connection = opened;
     }
 
     // Closed outside this object's lock: the driver calls the exception and end handlers while holding the
     // connection's own lock, so closing it under ours could deadlock two event loops.
-    private void forget(RedisConnection lost) {
+    private boolean forget(RedisConnection lost) {
         synchronized (this) {
             if (lost == null || connection != lost) {
-                return;
+                return false;
             }
             connection = null;
         }
         lost.close();
+        return true;
     }
 
     void close() {
