@@ -46,7 +46,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private final CommandDeadlines deadlines;
     private final PipelinedConnection[] connections;
     private final AtomicInteger next = new AtomicInteger();
-    /** Pool leases batches may take: the pool's size less the pipelined connections and one for blocking commands. */
+    /** Pool leases batches may take: the pool's size less the pipelined connections and the subscription connection (blocking commands have a pool of their own). */
     private final AtomicInteger batchLeases;
     private final PubSubConnection pubSub;
     private final BlockingCommands blockingCommands;
