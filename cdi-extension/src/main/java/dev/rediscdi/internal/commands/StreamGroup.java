@@ -3,7 +3,6 @@ package dev.rediscdi.internal.commands;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +105,7 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     /** The streams asked for, by the name the driver gives them in a RESP3 map. */
     private Map<String, K> asked(Map<K, String> idsByStream) {
-        Map<String, K> asked = new HashMap<>();
+        Map<String, K> asked = new LinkedHashMap<>();
         idsByStream.keySet().forEach(key -> asked.put(keys.asMapKey(key), key));
         return asked;
     }
@@ -114,14 +113,23 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
     /**
      * RESP3: a map of stream to entries; RESP2: an array of [stream, entries]; nil when a blocking read timed out.
      * Each stream is one of the keys asked for: it is looked up among them, since the driver turns the keys of a
-     * RESP3 map into strings, from which a binary key cannot be decoded.
+     * RESP3 map into strings, from which a binary key cannot be decoded. The streams come in the order they were
+     * asked for, on both protocols: the driver reads a RESP3 map into a HashMap, which loses Redis' order.
      */
     private List<StreamMessage<K, V>> streamsReply(Response reply, Map<String, K> asked) {
-        List<StreamMessage<K, V>> all = new ArrayList<>();
+        Map<String, List<StreamMessage<K, V>>> byStream = new LinkedHashMap<>();
         Replies.forEachPair(reply, (stream, entries) -> {
             K key = asked.get(stream.toString());
-            all.addAll(messages(key != null ? key : keys.decode(stream, "(stream)"), entries));
+            byStream.put(stream.toString(), messages(key != null ? key : keys.decode(stream, "(stream)"), entries));
         });
+        List<StreamMessage<K, V>> all = new ArrayList<>();
+        for (String stream : asked.keySet()) {
+            List<StreamMessage<K, V>> messages = byStream.remove(stream);
+            if (messages != null) {
+                all.addAll(messages);
+            }
+        }
+        byStream.values().forEach(all::addAll);
         return all;
     }
 

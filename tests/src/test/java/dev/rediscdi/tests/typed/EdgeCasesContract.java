@@ -147,6 +147,21 @@ abstract class EdgeCasesContract extends ProtocolContract {
     }
 
     @Test
+    void shouldGiveTheStreamsOfOneReadInTheOrderTheyWereAskedFor() throws Exception {
+        StreamCommands<String, String> streams = redis.stream(String.class);
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String name : List.of("q", "c", "x", "a", "m", "b", "z", "e")) {
+            String stream = key + "order:" + name;
+            await(streams.xadd(stream, new XAddArgs(), Map.of("from", name)));
+            ids.put(stream, "0");
+        }
+
+        List<StreamMessage<String, String>> read = await(streams.xread(ids, new XReadArgs()));
+
+        assertThat(read).extracting(StreamMessage::stream).containsExactlyElementsOf(ids.keySet());
+    }
+
+    @Test
     void shouldFindEveryMemberStartingWithAPrefixWhateverFollowsIt() throws Exception {
         SortedSetCommands<String, String> names = redis.sortedSet(String.class);
         String k = key + "lex";
