@@ -65,8 +65,20 @@ final class Encoder<T> {
         try {
             return text ? (T) (Object) reply.toString() : codec.decode(reply.toBytes());
         } catch (RuntimeException e) {
-            throw new RedisDecodeException(clientLabel + ": the " + what + " read from key '" + key + "' cannot be decoded as "
+            throw new RedisDecodeException(clientLabel + ": the " + what + " read from key '" + describe(key) + "' cannot be decoded as "
                     + typeName + " by the " + codec + " (" + e.getClass().getSimpleName() + "); was it written as another type?", WithheldMessage.of(e));
+        }
+    }
+
+    /** A key as a message shows it: a binary key as its text when it is UTF-8, else in hex (not as {@code [B@1b6d3586}). */
+    static String describe(Object key) {
+        if (!(key instanceof byte[] bytes)) {
+            return String.valueOf(key);
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notText) {
+            return "0x" + java.util.HexFormat.of().formatHex(bytes);
         }
     }
 }

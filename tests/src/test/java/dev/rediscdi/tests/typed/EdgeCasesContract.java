@@ -23,6 +23,7 @@ import dev.rediscdi.GeoUnit;
 import dev.rediscdi.HashCommands;
 import dev.rediscdi.LexRange;
 import dev.rediscdi.RedisConnectionLostException;
+import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.ScanArgs;
 import dev.rediscdi.SetArgs;
 import dev.rediscdi.SortedSetCommands;
@@ -159,6 +160,18 @@ abstract class EdgeCasesContract extends ProtocolContract {
         List<StreamMessage<String, String>> read = await(streams.xread(ids, new XReadArgs()));
 
         assertThat(read).extracting(StreamMessage::stream).containsExactlyElementsOf(ids.keySet());
+    }
+
+    @Test
+    void shouldNameABinaryKeyReadablyWhenItsValueCannotBeDecoded() throws Exception {
+        byte[] binary = (key + "\u00ff").getBytes(StandardCharsets.ISO_8859_1); // ends in 0xff: not UTF-8
+        byte[] text = (key + "text").getBytes(StandardCharsets.UTF_8);
+        await(redis.value(byte[].class, String.class).set(binary, "not a number"));
+        await(redis.value(byte[].class, String.class).set(text, "not a number"));
+
+        assertThat(failure(redis.value(byte[].class, Long.class).get(binary))).isInstanceOf(RedisDecodeException.class)
+                .hasMessageContaining("0x" + java.util.HexFormat.of().formatHex(binary)).hasMessageNotContaining("[B@");
+        assertThat(failure(redis.value(byte[].class, Long.class).get(text))).hasMessageContaining("'" + key + "text'");
     }
 
     @Test
