@@ -15,6 +15,10 @@ public interface Subscription {
     /** Whether the topics are patterns ({@code PSUBSCRIBE}). */
     boolean patterns();
 
-    /** Stops delivering to this subscription's listener; completes when Redis confirmed, where it had to be told. */
+    /**
+     * Stops delivering to this subscription's listener; completes when Redis confirmed, where it had to be told.
+     * From the moment this is called the listener is called no more, not even for messages Redis had already sent
+     * and that were waiting for their turn; only a call already running finishes.
+     */
     CompletionStage<Void> unsubscribe();
 }

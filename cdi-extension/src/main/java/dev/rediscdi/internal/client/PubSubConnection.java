@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.Subscription;
-import dev.rediscdi.SubscriptionListener;
+import dev.rediscdi.internal.context.OrderedListener;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -65,7 +65,7 @@ final class PubSubConnection {
         this.nextDelay = firstDelay;
     }
 
-    CompletionStage<Subscription> subscribe(SubscriptionListener listener, String[] topics, boolean pattern) {
+    CompletionStage<Subscription> subscribe(OrderedListener listener, String[] topics, boolean pattern) {
         if (listener == null) {
             throw new IllegalArgumentException("listener is null: pass the code that receives the messages");
         }
@@ -127,6 +127,7 @@ final class PubSubConnection {
     }
 
     CompletionStage<Void> remove(ActiveSubscription subscription) {
+        subscription.listener().stop(); // before anything else: messages already read must not reach it either
         List<String> gone = new ArrayList<>();
         RedisConnection current;
         synchronized (this) {
@@ -353,7 +354,7 @@ final class PubSubConnection {
     }
 
     /** One call to subscribe: its listener and topics. */
-    record ActiveSubscription(PubSubConnection owner, SubscriptionListener listener, List<String> topics, boolean patterns)
+    record ActiveSubscription(PubSubConnection owner, OrderedListener listener, List<String> topics, boolean patterns)
             implements Subscription {
         @Override
         public CompletionStage<Void> unsubscribe() {

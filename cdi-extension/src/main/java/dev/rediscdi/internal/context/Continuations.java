@@ -85,7 +85,7 @@ public final class Continuations {
      * The listener as a subscription calls it: on a worker context of its own, one message at a time in order,
      * with the subscriber's class loader (a subscription outlives the request that made it: no request context).
      */
-    public SubscriptionListener ordered(SubscriptionListener listener) {
+    public OrderedListener ordered(SubscriptionListener listener) {
         if (listener == null) {
             throw new IllegalArgumentException("listener is null: give a SubscriptionListener");
         }
