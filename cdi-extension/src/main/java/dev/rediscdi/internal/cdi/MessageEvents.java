@@ -12,8 +12,7 @@ import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.internal.config.ClientConfig;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import dev.rediscdi.internal.context.Continuations;
 
 /**
  * Fires the messages of a client's {@code events.channels} and {@code events.patterns} as CDI events. Observers run
@@ -32,14 +31,17 @@ final class MessageEvents implements SubscriptionListener {
         this.label = label;
     }
 
-    /** Subscribes {@code client} as its configuration asks, if it asks. */
-    static void subscribe(String name, ClientConfig config, RedisClient client, Event<Object> container) {
+    /**
+     * Subscribes {@code client} as its configuration asks, if it asks: channels and patterns share one ordered
+     * listener, so that their messages too reach observers one at a time.
+     */
+    static void subscribe(String name, ClientConfig config, RedisClient client, Continuations continuations, Event<Object> container) {
         if (config.eventChannels().isEmpty() && config.eventPatterns().isEmpty()) {
             return;
         }
         Annotation qualifier = name.equals(RedisClients.DEFAULT) ? Default.Literal.INSTANCE : NamedRedisClient.Literal.of(name);
-        MessageEvents listener = new MessageEvents(container.select(RedisMessage.class, qualifier),
-                Thread.currentThread().getContextClassLoader(), config.prefix());
+        SubscriptionListener listener = continuations.ordered(new MessageEvents(container.select(RedisMessage.class, qualifier),
+                Thread.currentThread().getContextClassLoader(), config.prefix()));
         if (!config.eventChannels().isEmpty()) {
             client.subscribe(listener, config.eventChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
                     reportFailure(config, "channels " + config.eventChannels(), failure));
@@ -59,16 +61,7 @@ final class MessageEvents implements SubscriptionListener {
 
     @Override
     public void onMessage(RedisMessage message) {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            fire(message);
-        } else {
-            // ordered: messages reach observers one at a time, in order, off the event loop
-            context.executeBlocking(() -> {
-                fire(message);
-                return null;
-            }, true);
-        }
+        fire(message); // called one message at a time, in order, off the event loop: see subscribe
     }
 
     private void fire(RedisMessage message) {

@@ -84,10 +84,15 @@ public final class Continuations {
     /**
      * The listener as a subscription calls it: on a worker context of its own, one message at a time in order,
      * with the subscriber's class loader (a subscription outlives the request that made it: no request context).
+     * A listener this method returned before keeps its line: given to two subscriptions, their messages still
+     * reach it one at a time, in the order they were read; each subscription stops its own calls.
      */
     public OrderedListener ordered(SubscriptionListener listener) {
         if (listener == null) {
             throw new IllegalArgumentException("listener is null: give a SubscriptionListener");
+        }
+        if (listener instanceof OrderedListener alreadyOrdered) {
+            return alreadyOrdered.sameLine();
         }
         return new OrderedListener(listener, vertx.createWorkerContext(), Thread.currentThread().getContextClassLoader());
     }

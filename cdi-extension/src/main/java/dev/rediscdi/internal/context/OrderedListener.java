@@ -26,6 +26,11 @@ public final class OrderedListener implements SubscriptionListener {
         this.loader = loader;
     }
 
+    /** The same listener, called on the same line as this one, with a stop switch of its own. */
+    OrderedListener sameLine() {
+        return new OrderedListener(listener, worker, loader);
+    }
+
     /** No call reaches the listener after this returns, but one already running. */
     public void stop() {
         active = false;
