@@ -69,10 +69,14 @@ public interface RedisClient extends RedisCommands {
      */
     CompletionStage<List<Response>> batch(List<Request> requests);
 
-    /** Subscribes to channels; the stage completes once Redis confirmed every channel. */
+    /**
+     * Subscribes to channels; the stage completes once Redis confirmed every channel. If Redis cannot be reached
+     * or does not confirm within {@code timeout}, the stage fails and nothing stays subscribed: subscribe again.
+     * Once confirmed, the subscription survives lost connections (see {@link SubscriptionListener}).
+     */
     CompletionStage<Subscription> subscribe(SubscriptionListener listener, String... channels);
 
-    /** Subscribes to glob patterns ({@code PSUBSCRIBE}); the stage completes once Redis confirmed them. */
+    /** Subscribes to glob patterns ({@code PSUBSCRIBE}); the stage completes once Redis confirmed them, as {@link #subscribe}. */
     CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns);
 
     /**

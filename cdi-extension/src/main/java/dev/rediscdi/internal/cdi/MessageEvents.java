@@ -8,9 +8,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Default;
 
 import dev.rediscdi.NamedRedisClient;
-import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.SubscriptionListener;
+import dev.rediscdi.internal.client.DefaultRedisClient;
 import dev.rediscdi.internal.config.ClientConfig;
 import dev.rediscdi.internal.context.Continuations;
 
@@ -35,7 +35,7 @@ final class MessageEvents implements SubscriptionListener {
      * Subscribes {@code client} as its configuration asks, if it asks: channels and patterns share one ordered
      * listener, so that their messages too reach observers one at a time.
      */
-    static void subscribe(String name, ClientConfig config, RedisClient client, Continuations continuations, Event<Object> container) {
+    static void subscribe(String name, ClientConfig config, DefaultRedisClient client, Continuations continuations, Event<Object> container) {
         if (config.eventChannels().isEmpty() && config.eventPatterns().isEmpty()) {
             return;
         }
@@ -43,11 +43,11 @@ final class MessageEvents implements SubscriptionListener {
         SubscriptionListener listener = continuations.ordered(new MessageEvents(container.select(RedisMessage.class, qualifier),
                 Thread.currentThread().getContextClassLoader(), config.prefix()));
         if (!config.eventChannels().isEmpty()) {
-            client.subscribe(listener, config.eventChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
+            client.subscribeForLife(listener, false, config.eventChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
                     reportFailure(config, "channels " + config.eventChannels(), failure));
         }
         if (!config.eventPatterns().isEmpty()) {
-            client.psubscribe(listener, config.eventPatterns().toArray(String[]::new)).whenComplete((subscription, failure) ->
+            client.subscribeForLife(listener, true, config.eventPatterns().toArray(String[]::new)).whenComplete((subscription, failure) ->
                     reportFailure(config, "patterns " + config.eventPatterns(), failure));
         }
     }
@@ -55,7 +55,7 @@ final class MessageEvents implements SubscriptionListener {
     private static void reportFailure(ClientConfig config, String what, Throwable failure) {
         if (failure != null) {
             LOG.log(Level.WARNING, config.prefix() + ": the first subscription to " + what
-                    + " failed; the client subscribes again by itself once Redis answers", failure);
+                    + " failed; the client keeps trying and fires their messages once Redis answers", failure);
         }
     }
 

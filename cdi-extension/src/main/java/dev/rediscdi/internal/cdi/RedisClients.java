@@ -59,7 +59,7 @@ public final class RedisClients {
 
     /** Subscribes every client whose configuration names {@code events.channels} or {@code events.patterns}. */
     void subscribeEvents(jakarta.enterprise.event.Event<Object> events) {
-        configs.forEach((name, config) -> MessageEvents.subscribe(name, config, client(name), continuations, events));
+        configs.forEach((name, config) -> MessageEvents.subscribe(name, config, get(name).client(), continuations, events));
     }
 
     /** The client of one name: {@link #DEFAULT} or the name of a named client. */

@@ -194,12 +194,21 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     @Override
     public CompletionStage<Subscription> subscribe(SubscriptionListener listener, String... channels) {
-        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), channels, false));
+        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), channels, false, false));
     }
 
     @Override
     public CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns) {
-        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), patterns, true));
+        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), patterns, true, false));
+    }
+
+    /**
+     * A subscription for as long as this client lives: where {@link #subscribe} fails and forgets it when Redis
+     * cannot be reached, this one's stage fails but the subscription stays, and is made once Redis answers,
+     * retried with the reconnection back-off ({@code reconnect-delay} to {@code reconnect-max-delay}).
+     */
+    public CompletionStage<Subscription> subscribeForLife(SubscriptionListener listener, boolean patterns, String... topics) {
+        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), topics, patterns, true));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rediscdi.internal.client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +22,7 @@ import dev.rediscdi.internal.context.OrderedListener;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -47,7 +50,10 @@ final class PubSubConnection {
     // all guarded by this
     private final Map<String, List<ActiveSubscription>> channels = new HashMap<>();
     private final Map<String, List<ActiveSubscription>> patterns = new HashMap<>();
+    /** Topics (by {@link #confirmationKey}) whose subscription Redis has not confirmed yet, and who waits for it. */
     private final Map<String, List<CompletableFuture<Void>>> unconfirmed = new HashMap<>();
+    /** Topics Redis confirmed on the current connection. */
+    private final Set<String> confirmed = new HashSet<>();
     private RedisConnection connection;
     private Future<RedisConnection> connecting;
     private Duration nextDelay;
@@ -65,10 +71,14 @@ final class PubSubConnection {
         this.nextDelay = firstDelay;
     }
 
-    CompletionStage<Subscription> subscribe(OrderedListener listener, String[] topics, boolean pattern) {
-        if (listener == null) {
-            throw new IllegalArgumentException("listener is null: pass the code that receives the messages");
-        }
+    /**
+     * Subscribes {@code listener}; the stage completes once Redis confirmed every topic.
+     *
+     * @param keep what happens when Redis cannot be reached or does not confirm in time: {@code false}, the stage
+     *        fails and the subscription is forgotten; {@code true}, the stage fails but the subscription stays, and
+     *        is made on the next connection (opened with the reconnection back-off), as after a lost connection
+     */
+    CompletionStage<Subscription> subscribe(OrderedListener listener, String[] topics, boolean pattern, boolean keep) {
         if (topics == null || topics.length == 0) {
             throw new IllegalArgumentException("no " + (pattern ? "pattern" : "channel") + " given: name at least one");
         }
@@ -77,7 +87,7 @@ final class PubSubConnection {
                 throw new IllegalArgumentException((pattern ? "a pattern" : "a channel") + " is null or empty: name it");
             }
         }
-        ActiveSubscription subscription = new ActiveSubscription(this, listener, List.of(topics), pattern);
+        ActiveSubscription subscription = new ActiveSubscription(this, listener, List.of(topics), pattern, keep);
         List<String> fresh = new ArrayList<>();
         List<CompletableFuture<Void>> confirmations = new ArrayList<>();
         synchronized (this) {
@@ -86,29 +96,31 @@ final class PubSubConnection {
             }
             Map<String, List<ActiveSubscription>> registry = pattern ? patterns : channels;
             for (String topic : new LinkedHashSet<>(subscription.topics())) {
-                List<ActiveSubscription> listeners = registry.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>());
-                if (listeners.isEmpty()) {
-                    fresh.add(topic);
-                    confirmations.add(awaitConfirmation(confirmationKey(pattern, topic)));
+                String key = confirmationKey(pattern, topic);
+                if (!confirmed.contains(key)) {
+                    // a topic whose SUBSCRIBE is on its way already waits for that one's confirmation (or failure)
+                    if (!unconfirmed.containsKey(key)) {
+                        fresh.add(topic);
+                    }
+                    confirmations.add(awaitConfirmation(key));
                 }
-                listeners.add(subscription);
+                registry.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(subscription);
             }
         }
-        if (fresh.isEmpty()) {
+        if (confirmations.isEmpty()) {
             return CompletableFuture.completedFuture(subscription);
         }
         CompletableFuture<Subscription> result = new CompletableFuture<>();
-        context.runOnContext(onLoop -> connect().onComplete(opened -> {
-            if (opened.failed()) {
-                remove(subscription);
-                result.completeExceptionally(failures.notSent(opened.cause()));
-                return;
-            }
-            opened.result().send(subscribeRequest(pattern, fresh)).onFailure(error -> {
-                remove(subscription);
-                result.completeExceptionally(failures.translate(error, null, true));
-            });
-        }));
+        if (!fresh.isEmpty()) {
+            context.runOnContext(onLoop -> connect().onComplete(opened -> {
+                if (opened.failed()) {
+                    unconfirmable(pattern, fresh, failures.notSent(opened.cause()));
+                    return;
+                }
+                opened.result().send(subscribeRequest(pattern, fresh)).onFailure(error ->
+                        unconfirmable(pattern, fresh, failures.translate(error, null, true)));
+            }));
+        }
         long deadline = vertx.setTimer(failures.timeout().toMillis(), id -> {
             List<CompletableFuture<Void>> late = confirmations;
             late.forEach(confirmation -> confirmation.completeExceptionally(failures.timedOut(subscribeRequest(pattern, fresh))));
@@ -119,11 +131,34 @@ final class PubSubConnection {
                     if (error == null) {
                         result.complete(subscription);
                     } else {
-                        remove(subscription);
-                        result.completeExceptionally(error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
+                        failed(subscription, result, error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
                     }
                 });
         return result;
+    }
+
+    /** The SUBSCRIBE for {@code topics} never reached Redis: whoever waits for its confirmation fails. */
+    private void unconfirmable(boolean pattern, List<String> topics, Throwable error) {
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        synchronized (this) {
+            for (String topic : topics) {
+                List<CompletableFuture<Void>> each = unconfirmed.remove(confirmationKey(pattern, topic));
+                if (each != null) {
+                    waiting.addAll(each);
+                }
+            }
+        }
+        waiting.forEach(confirmation -> confirmation.completeExceptionally(error));
+    }
+
+    /** The subscription could not be made now: forgotten, or kept for the next connection. */
+    private void failed(ActiveSubscription subscription, CompletableFuture<Subscription> result, Throwable error) {
+        if (subscription.keep()) {
+            scheduleReconnect();
+        } else {
+            remove(subscription);
+        }
+        result.completeExceptionally(error);
     }
 
     CompletionStage<Void> remove(ActiveSubscription subscription) {
@@ -137,6 +172,9 @@ final class PubSubConnection {
                 if (listeners != null && listeners.remove(subscription) && listeners.isEmpty()) {
                     registry.remove(topic);
                     gone.add(topic);
+                    String key = confirmationKey(subscription.patterns(), topic);
+                    confirmed.remove(key);
+                    unconfirmed.remove(key); // whoever waited for it was this subscription, or one removed before
                 }
             }
             current = connection;
@@ -166,19 +204,34 @@ final class PubSubConnection {
         return confirmation;
     }
 
+    /**
+     * The connection, opened if there is none. Opening it has the client's timeout as deadline: a server that
+     * accepts the socket but answers nothing (a frozen primary) would otherwise hold every later attempt.
+     */
     private synchronized Future<RedisConnection> connect() {
         if (connection != null) {
             return Future.succeededFuture(connection);
         }
-        Future<RedisConnection> attempt = connecting;
-        if (attempt == null) {
-            attempt = redis.connect();
-            connecting = attempt;
-            Future<RedisConnection> started = attempt;
-            // on an event loop the attempt may already be complete: opened() then runs now and clears the field
-            attempt.onComplete(result -> opened(started, result));
+        Future<RedisConnection> started = connecting;
+        if (started == null) {
+            Promise<RedisConnection> attempt = Promise.promise();
+            started = attempt.future();
+            connecting = started;
+            // on an event loop the attempt may complete at once: opened() then runs now and clears the field
+            Future<RedisConnection> thisAttempt = started;
+            started.onComplete(result -> opened(thisAttempt, result));
+            long deadline = vertx.setTimer(failures.timeout().toMillis(), id -> attempt.tryFail(
+                    new TimeoutException("no connection within " + failures.timeout().toMillis() + " ms")));
+            redis.connect().onComplete(result -> {
+                vertx.cancelTimer(deadline);
+                if (result.failed()) {
+                    attempt.tryFail(result.cause());
+                } else if (!attempt.tryComplete(result.result())) {
+                    result.result().close(); // too late: the attempt failed meanwhile
+                }
+            });
         }
-        return attempt;
+        return started;
     }
 
     private void opened(Future<RedisConnection> attempt, AsyncResult<RedisConnection> result) {
@@ -219,7 +272,8 @@ final class PubSubConnection {
                             new RedisMessage(message.get(2).toString(), message.get(1).toString(), bytes(message.get(3))));
                 }
             }
-            case "subscribe", "psubscribe" -> confirmed(confirmationKey(kind.equals("psubscribe"), message.get(1).toString()));
+            case "subscribe" -> confirmed(channels, confirmationKey(false, message.get(1).toString()), message.get(1).toString());
+            case "psubscribe" -> confirmed(patterns, confirmationKey(true, message.get(1).toString()), message.get(1).toString());
             default -> {
                 // unsubscribe confirmations and anything else carry nothing to deliver
             }
@@ -247,10 +301,13 @@ final class PubSubConnection {
         }
     }
 
-    private void confirmed(String key) {
+    private void confirmed(Map<String, List<ActiveSubscription>> registry, String key, String topic) {
         List<CompletableFuture<Void>> waiting;
         synchronized (this) {
             waiting = unconfirmed.remove(key);
+            if (registry.containsKey(topic)) { // not one unsubscribed meanwhile
+                confirmed.add(key);
+            }
         }
         if (waiting != null) {
             waiting.forEach(confirmation -> confirmation.complete(null));
@@ -269,6 +326,7 @@ final class PubSubConnection {
             patterns.values().forEach(affected::addAll);
             unconfirmed.values().forEach(list -> list.forEach(f -> f.completeExceptionally(failures.connectionLost("SUBSCRIBE", cause, true))));
             unconfirmed.clear();
+            confirmed.clear();
         }
         LOG.log(Level.INFO, () -> clientLabel + ": subscription connection lost (" + cause.getMessage() + "); reconnecting");
         for (ActiveSubscription subscription : affected) {
@@ -347,6 +405,7 @@ final class PubSubConnection {
             connection = null;
             channels.clear();
             patterns.clear();
+            confirmed.clear();
         }
         if (current != null) {
             current.close();
@@ -354,7 +413,7 @@ final class PubSubConnection {
     }
 
     /** One call to subscribe: its listener and topics. */
-    record ActiveSubscription(PubSubConnection owner, OrderedListener listener, List<String> topics, boolean patterns)
+    record ActiveSubscription(PubSubConnection owner, OrderedListener listener, List<String> topics, boolean patterns, boolean keep)
             implements Subscription {
         @Override
         public CompletionStage<Void> unsubscribe() {
