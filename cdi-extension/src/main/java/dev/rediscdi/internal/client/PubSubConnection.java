@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.rediscdi.RedisConnectionException;
+import dev.rediscdi.RedisConnectionLostException;
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.Subscription;
 import dev.rediscdi.internal.context.OrderedListener;
@@ -29,6 +30,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 /**
  * The client's subscriptions, on one dedicated connection. The driver never subscribes again after a
@@ -55,6 +57,7 @@ final class PubSubConnection {
     /** Topics Redis confirmed on the current connection. */
     private final Set<String> confirmed = new HashSet<>();
     private RedisConnection connection;
+    private SubscriptionHeartbeat heartbeat;
     private Future<RedisConnection> connecting;
     private Duration nextDelay;
     private boolean reconnectScheduled;
@@ -245,7 +248,13 @@ final class PubSubConnection {
                     opened.close();
                     return;
                 }
-                opened.handler(this::received);
+                SubscriptionHeartbeat watch = SubscriptionHeartbeat.watch(vertx, opened, failures.timeout(), () -> lost(opened,
+                        new RedisConnectionLostException(clientLabel + ": the subscription connection answered nothing within "
+                                + failures.timeout().toMillis() + " ms of a PING; closed it as dead", null)));
+                opened.handler(frame -> {
+                    watch.heard();
+                    received(frame);
+                });
                 opened.exceptionHandler(error -> {
                     if (!(error instanceof IllegalStateException)) {
                         lost(opened, error);
@@ -253,14 +262,15 @@ final class PubSubConnection {
                 });
                 opened.endHandler(end -> lost(opened, new RedisConnectionException(clientLabel + ": subscription connection closed", null)));
                 connection = opened;
+                heartbeat = watch;
                 nextDelay = firstDelay;
             }
         }
     }
 
     private void received(Response message) {
-        if (message == null || message.size() < 3) {
-            return;
+        if (message == null || (message.type() != ResponseType.MULTI && message.type() != ResponseType.PUSH) || message.size() < 3) {
+            return; // PING's reply (a "pong" array on RESP2, PONG on RESP3) carries nothing to deliver
         }
         String kind = message.get(0).toString();
         switch (kind) {
@@ -321,6 +331,7 @@ final class PubSubConnection {
                 return;
             }
             connection = null;
+            heartbeat.stop();
             lostConnection.close();
             channels.values().forEach(affected::addAll);
             patterns.values().forEach(affected::addAll);
@@ -403,6 +414,9 @@ final class PubSubConnection {
             closed = true;
             current = connection;
             connection = null;
+            if (heartbeat != null) {
+                heartbeat.stop();
+            }
             channels.clear();
             patterns.clear();
             confirmed.clear();
