@@ -2,7 +2,7 @@ package dev.rediscdi;
 
 /**
  * Receives the messages of a subscription, and hears when the subscription was interrupted and restored.
- * Methods are called one at a time per subscription, in the order the messages came, on a Vert.x worker thread
+ * Methods are called one at a time per subscription, in the order the messages came, on a thread kept for listeners
  * with the subscriber's context class loader, never on the event loop that reads the subscription: a listener
  * that blocks delays its own subscription's next messages, and nothing else.
  */

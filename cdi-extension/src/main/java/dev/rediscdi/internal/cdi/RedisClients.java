@@ -122,6 +122,7 @@ public final class RedisClients {
             }
         }
         clients.clear();
+        continuations.close();
         if (ownsVertx) {
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

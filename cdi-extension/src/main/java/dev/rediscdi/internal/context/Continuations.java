@@ -26,13 +26,14 @@ import io.vertx.core.impl.VertxInternal;
  * In every case the registering thread's context class loader, and where the container allows it its CDI
  * request context, are active while the continuation runs.
  */
-public final class Continuations {
+public final class Continuations implements AutoCloseable {
     private final VertxInternal vertx;
     /** Vert.x's worker pool, in batches. */
     private final WorkerLane workers;
     /** The Vert.x context current while a continuation runs on a worker: code that asks for it finds the client's Vert.x. */
     private final ContextInternal home;
     private final RequestContextPropagation requests;
+    private final ListenerThreads listenerThreads = new ListenerThreads();
 
     private Continuations(VertxInternal vertx, RequestContextPropagation requests) {
         this.vertx = vertx;
@@ -82,7 +83,7 @@ public final class Continuations {
     }
 
     /**
-     * The listener as a subscription calls it: on a worker context of its own, one message at a time in order,
+     * The listener as a subscription calls it: on a lane of its own ({@link ListenerThreads}), one message at a time in order,
      * with the subscriber's class loader (a subscription outlives the request that made it: no request context).
      * A listener this method returned before keeps its line: given to two subscriptions, their messages still
      * reach it one at a time, in the order they were read; each subscription stops its own calls.
@@ -94,7 +95,13 @@ public final class Continuations {
         if (listener instanceof OrderedListener alreadyOrdered) {
             return alreadyOrdered.sameLine();
         }
-        return new OrderedListener(listener, vertx.createWorkerContext(), Thread.currentThread().getContextClassLoader());
+        return new OrderedListener(listener, listenerThreads.lane(), Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Lets the subscription listeners' idle threads go; no listener call starts after this. */
+    @Override
+    public void close() {
+        listenerThreads.close();
     }
 
     /** An executor that runs tasks where this class says, with what the calling thread has now. */

@@ -5,30 +5,31 @@ import java.util.logging.Logger;
 
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.SubscriptionListener;
-import io.vertx.core.Context;
+import java.util.concurrent.Executor;
 
 /**
- * A subscription's listener called on a Vert.x worker context of its own: one call at a time, in the order the
- * messages came, with the subscriber's class loader, and never on the event loop that reads the subscription.
+ * A subscription's listener called on a lane of its own ({@link ListenerThreads}): one call at a time, in the order
+ * the messages came, with the subscriber's class loader, never on the event loop that reads the subscription and
+ * never on a thread that anything but listeners needs.
  * Once {@link #stop() stopped} it calls the listener no more, not even for messages read before and still waiting
  * for their turn.
  */
 public final class OrderedListener implements SubscriptionListener {
     private static final Logger LOG = Logger.getLogger(OrderedListener.class.getName());
     private final SubscriptionListener listener;
-    private final Context worker;
+    private final Executor lane;
     private final ClassLoader loader;
     private volatile boolean active = true;
 
-    OrderedListener(SubscriptionListener listener, Context worker, ClassLoader loader) {
+    OrderedListener(SubscriptionListener listener, Executor lane, ClassLoader loader) {
         this.listener = listener;
-        this.worker = worker;
+        this.lane = lane;
         this.loader = loader;
     }
 
     /** The same listener, called on the same line as this one, with a stop switch of its own. */
     OrderedListener sameLine() {
-        return new OrderedListener(listener, worker, loader);
+        return new OrderedListener(listener, lane, loader);
     }
 
     /** No call reaches the listener after this returns, but one already running. */
@@ -38,17 +39,17 @@ public final class OrderedListener implements SubscriptionListener {
 
     @Override
     public void onMessage(RedisMessage message) {
-        worker.runOnContext(ignored -> ifActive(() -> listener.onMessage(message)));
+        lane.execute(() -> ifActive(() -> listener.onMessage(message)));
     }
 
     @Override
     public void onConnectionLost(Throwable cause) {
-        worker.runOnContext(ignored -> ifActive(() -> listener.onConnectionLost(cause)));
+        lane.execute(() -> ifActive(() -> listener.onConnectionLost(cause)));
     }
 
     @Override
     public void onResubscribed() {
-        worker.runOnContext(ignored -> ifActive(listener::onResubscribed));
+        lane.execute(() -> ifActive(listener::onResubscribed));
     }
 
     private void ifActive(Runnable call) {

@@ -1,0 +1,89 @@
+package dev.rediscdi.internal.context;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads subscription listeners run on, apart from every pool that runs anything else.
+ *
+ * <p>A listener may block (a JDBC call, an HTTP call), and a listener that blocks must delay its own subscription's
+ * next messages and nothing else. On Vert.x's worker pool, twenty blocked listeners (its default size) would hold
+ * every other listener and every command's continuation. So listeners get threads of their own: a pool that starts
+ * a thread whenever every thread it has is busy, and lets a thread go after a minute idle, so it holds as many
+ * threads as listeners run at once. Each listener gets a {@link #lane() lane} on it: its calls run one at a time, in
+ * order.
+ */
+final class ListenerThreads implements AutoCloseable {
+    private static final long IDLE_SECONDS = 60;
+    /** Calls one lane runs before it lets the other lanes' calls have the thread. */
+    private static final int CALLS_PER_TURN = 64;
+
+    private final ExecutorService threads;
+
+    ListenerThreads() {
+        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), daemons());
+    }
+
+    private static ThreadFactory daemons() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "redis-subscription-listener-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A new lane: what is given to it runs one task at a time, in the order given. */
+    Executor lane() {
+        return new Lane();
+    }
+
+    /** Stops the idle threads; a listener call running now finishes; none starts after this. */
+    @Override
+    public void close() {
+        threads.shutdown();
+    }
+
+    /** The JDK's serial executor pattern ({@link Executor}'s javadoc): a queue drained by one pool task at a time. */
+    private final class Lane implements Executor {
+        private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+            drainIfIdle();
+        }
+
+        private void drainIfIdle() {
+            if (!tasks.isEmpty() && draining.compareAndSet(false, true)) {
+                try {
+                    threads.execute(this::drain);
+                } catch (RejectedExecutionException closed) {
+                    tasks.clear(); // the client is closing: no listener call starts any more
+                }
+            }
+        }
+
+        private void drain() {
+            try {
+                Runnable task;
+                for (int run = 0; run < CALLS_PER_TURN && (task = tasks.poll()) != null; run++) {
+                    task.run();
+                }
+            } finally {
+                draining.set(false);
+                drainIfIdle();
+            }
+        }
+    }
+}
