@@ -2,23 +2,32 @@ package dev.rediscdi.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Default;
+import jakarta.inject.Inject;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import dev.rediscdi.NamedRedisClient;
 import dev.rediscdi.RedisMessage;
+import dev.rediscdi.SubscriptionChange;
 import dev.rediscdi.testing.RedisServer;
 import io.vertx.core.Context;
 
-/** Messages of configured channels and patterns fired as CDI events, from start-up on, across a Redis restart. */
+/**
+ * Messages of configured channels and patterns fired as CDI events, from start-up on, across a Redis restart, in line
+ * with the events telling the subscription was lost and made again.
+ */
 class MessageEventsIT {
 
     @ApplicationScoped
@@ -27,9 +36,17 @@ class MessageEventsIT {
         private final List<String> alerts = new CopyOnWriteArrayList<>();
         private final List<String> threads = new CopyOnWriteArrayList<>();
 
+        private final List<String> timeline = new CopyOnWriteArrayList<>();
+
         void onOrder(@Observes @Default RedisMessage message) {
             orders.add(message.channel() + "=" + message.payloadAsString());
+            timeline.add(message.channel() + "=" + message.payloadAsString());
             threads.add(Context.isOnEventLoopThread() ? "event-loop" : "worker");
+        }
+
+        void onOrdersSubscription(@Observes @Default SubscriptionChange change) {
+            timeline.add(change.status() + " " + change.topics() + (change.patterns() ? " patterns" : " channels")
+                    + (change.cause() == null ? "" : " (cause given)"));
         }
 
         void onAlert(@Observes @NamedRedisClient("ops") RedisMessage message) {
@@ -44,9 +61,52 @@ class MessageEventsIT {
             return alerts;
         }
 
+        public List<String> timeline() {
+            return timeline;
+        }
+
         public List<String> threads() {
             return threads;
         }
+    }
+
+    /** A near cache kept by invalidation messages. */
+    @ApplicationScoped
+    public static class NearCache {
+        private final AtomicInteger clears = new AtomicInteger();
+
+        void clear() {
+            clears.incrementAndGet();
+        }
+
+        int clears() {
+            return clears.get();
+        }
+    }
+
+    /** The README's sample. */
+    @ApplicationScoped
+    public static class NearCacheInvalidation {
+        @Inject
+        NearCache nearCache;
+
+        void on(@Observes @Default SubscriptionChange change) {
+            if (change.status() == SubscriptionChange.Status.RESUBSCRIBED) {
+                nearCache.clear(); // invalidations published while the subscription was down never came
+            }
+        }
+    }
+
+    @Test
+    void shouldShowTheNearCacheSampleVerbatim() throws Exception {
+        String source = Files.readString(Path.of("src/test/java/dev/rediscdi/tests/MessageEventsIT.java"));
+        String sample = source.substring(source.indexOf("void on(@Observes @Default SubscriptionChange"));
+        sample = sample.substring(0, sample.indexOf("\n        }\n") + 10);
+        assertThat(stripped(Files.readString(Path.of("..", "README.md")))).contains(stripped(sample));
+    }
+
+    private static String stripped(String text) {
+        return text.lines().map(String::strip).collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -55,7 +115,7 @@ class MessageEventsIT {
                 RedisServer ops = RedisServer.builder().start();
                 TestConfig config = TestConfig.of("redis.hosts", main.uri(), "redis.events.channels", "orders",
                         "redis.ops.hosts", ops.uri(), "redis.ops.events.patterns", "alerts.*");
-                WeldContainer weld = Containers.boot(Inbox.class)) {
+                WeldContainer weld = Containers.boot(Inbox.class, NearCache.class, NearCacheInvalidation.class)) {
             Inbox inbox = weld.select(Inbox.class).get();
 
             Eventually.get(Duration.ofSeconds(10), () -> subscribed(main, "orders", "PUBSUB", "NUMSUB", "orders"));
@@ -78,6 +138,9 @@ class MessageEventsIT {
             main.command("PUBLISH", "orders", "after-restart");
             Eventually.get(Duration.ofSeconds(10), () -> size(inbox.orders(), 101));
             assertThat(inbox.orders()).last().isEqualTo("orders=after-restart");
+            assertThat(inbox.timeline().subList(99, inbox.timeline().size())).as("messages and subscription changes, in order")
+                    .containsExactly("orders=o99", "LOST [orders] channels (cause given)", "RESUBSCRIBED [orders] channels", "orders=after-restart");
+            assertThat(weld.select(NearCache.class).get().clears()).as("near cache clears").isEqualTo(1);
         }
     }
 

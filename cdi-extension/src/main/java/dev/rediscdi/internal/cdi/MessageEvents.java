@@ -1,6 +1,7 @@
 package dev.rediscdi.internal.cdi;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -9,45 +10,51 @@ import jakarta.enterprise.inject.Default;
 
 import dev.rediscdi.NamedRedisClient;
 import dev.rediscdi.RedisMessage;
+import dev.rediscdi.SubscriptionChange;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.internal.client.DefaultRedisClient;
 import dev.rediscdi.internal.config.ClientConfig;
 import dev.rediscdi.internal.context.Continuations;
+import dev.rediscdi.internal.context.OrderedListener;
 
 /**
- * Fires the messages of a client's {@code events.channels} and {@code events.patterns} as CDI events. Observers run
- * on a worker thread, one message after the other in the order Redis delivered them, with the application's class
- * loader: a slow observer delays later messages, never the client's event loops.
+ * Fires the messages of a client's {@code events.channels} or {@code events.patterns} as CDI events, and what happens
+ * to their subscription as {@link SubscriptionChange} events. Observers run on a listener thread, one event after
+ * the other in the order Redis delivered them (the channels' and the patterns' events share one line), with the
+ * application's class loader: a slow observer delays later events, never the client's event loops.
  */
 final class MessageEvents implements SubscriptionListener {
     private static final Logger LOG = Logger.getLogger(MessageEvents.class.getName());
-    private final Event<RedisMessage> events;
+    private final Event<Object> events;
     private final ClassLoader applicationLoader;
     private final String label;
+    private final List<String> topics;
+    private final boolean patterns;
 
-    private MessageEvents(Event<RedisMessage> events, ClassLoader applicationLoader, String label) {
+    private MessageEvents(Event<Object> events, ClassLoader applicationLoader, String label, List<String> topics, boolean patterns) {
         this.events = events;
         this.applicationLoader = applicationLoader;
         this.label = label;
+        this.topics = topics;
+        this.patterns = patterns;
     }
 
-    /**
-     * Subscribes {@code client} as its configuration asks, if it asks: channels and patterns share one ordered
-     * listener, so that their messages too reach observers one at a time.
-     */
+    /** Subscribes {@code client} as its configuration asks, if it asks. */
     static void subscribe(String name, ClientConfig config, DefaultRedisClient client, Continuations continuations, Event<Object> container) {
         if (config.eventChannels().isEmpty() && config.eventPatterns().isEmpty()) {
             return;
         }
         Annotation qualifier = name.equals(RedisClients.DEFAULT) ? Default.Literal.INSTANCE : NamedRedisClient.Literal.of(name);
-        SubscriptionListener listener = continuations.ordered(new MessageEvents(container.select(RedisMessage.class, qualifier),
-                Thread.currentThread().getContextClassLoader(), config.prefix()));
+        Event<Object> events = container.select(qualifier);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        OrderedListener channels = continuations.ordered(new MessageEvents(events, loader, config.prefix(), config.eventChannels(), false));
+        OrderedListener patterns = channels.alongside(new MessageEvents(events, loader, config.prefix(), config.eventPatterns(), true));
         if (!config.eventChannels().isEmpty()) {
-            client.subscribeForLife(listener, false, config.eventChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
+            client.subscribeForLife(channels, false, config.eventChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
                     reportFailure(config, "channels " + config.eventChannels(), failure));
         }
         if (!config.eventPatterns().isEmpty()) {
-            client.subscribeForLife(listener, true, config.eventPatterns().toArray(String[]::new)).whenComplete((subscription, failure) ->
+            client.subscribeForLife(patterns, true, config.eventPatterns().toArray(String[]::new)).whenComplete((subscription, failure) ->
                     reportFailure(config, "patterns " + config.eventPatterns(), failure));
         }
     }
@@ -61,17 +68,27 @@ final class MessageEvents implements SubscriptionListener {
 
     @Override
     public void onMessage(RedisMessage message) {
-        fire(message); // called one message at a time, in order, off the event loop: see subscribe
+        fire(message);
     }
 
-    private void fire(RedisMessage message) {
+    @Override
+    public void onConnectionLost(Throwable cause) {
+        fire(new SubscriptionChange(SubscriptionChange.Status.LOST, topics, patterns, cause));
+    }
+
+    @Override
+    public void onResubscribed() {
+        fire(new SubscriptionChange(SubscriptionChange.Status.RESUBSCRIBED, topics, patterns, null));
+    }
+
+    private void fire(Object event) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(applicationLoader);
         try {
-            events.fire(message);
+            events.fire(event);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, label + ": an observer of " + message + " failed", e);
+            LOG.log(Level.WARNING, label + ": an observer of " + event + " failed", e);
         } finally {
             thread.setContextClassLoader(previous);
         }

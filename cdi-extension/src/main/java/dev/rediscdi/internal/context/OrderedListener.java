@@ -29,7 +29,12 @@ public final class OrderedListener implements SubscriptionListener {
 
     /** The same listener, called on the same line as this one, with a stop switch of its own. */
     OrderedListener sameLine() {
-        return new OrderedListener(listener, lane, loader);
+        return alongside(listener);
+    }
+
+    /** Another listener, called on the same line as this one (one call of either at a time), with a stop switch of its own. */
+    public OrderedListener alongside(SubscriptionListener other) {
+        return new OrderedListener(other, lane, loader);
     }
 
     /** No call reaches the listener after this returns, but one already running. */

@@ -1,0 +1,42 @@
+package dev.rediscdi;
+
+import java.util.List;
+
+/**
+ * A subscription that a client makes from its configuration ({@code events.channels}, {@code events.patterns}) lost
+ * its connection, or was made again: fired as a CDI event qualified like the client, in line with the messages
+ * fired as {@link RedisMessage} events (an observer sees {@link Status#LOST LOST} after the last message before the
+ * loss and {@link Status#RESUBSCRIBED RESUBSCRIBED} before the first one after it). Messages published in between
+ * are lost for good: Redis pub/sub keeps nothing for absent subscribers. An application that keeps a near cache
+ * invalidated by messages clears it on {@code RESUBSCRIBED}.
+ *
+ * <pre>{@code
+ * void on(@Observes @Default SubscriptionChange change) {
+ *     if (change.status() == SubscriptionChange.Status.RESUBSCRIBED) {
+ *         nearCache.clear();
+ *     }
+ * }
+ * }</pre>
+ *
+ * @param status what happened
+ * @param topics the channels, or the patterns, of the subscription
+ * @param patterns whether {@code topics} are patterns ({@code events.patterns})
+ * @param cause why the connection was lost; {@code null} for {@link Status#RESUBSCRIBED}
+ */
+public record SubscriptionChange(Status status, List<String> topics, boolean patterns, Throwable cause) {
+
+    /** What happened to a subscription. */
+    public enum Status {
+        /** The connection carrying it closed; the client reconnects by itself. */
+        LOST,
+        /** The client reconnected and Redis confirmed the subscription again. */
+        RESUBSCRIBED
+    }
+
+    public SubscriptionChange {
+        if (status == null) {
+            throw new IllegalArgumentException("status is null: give LOST or RESUBSCRIBED");
+        }
+        topics = List.copyOf(topics);
+    }
+}
