@@ -23,7 +23,8 @@ import io.vertx.redis.client.impl.RequestImpl;
 /**
  * A pooled connection lent to one {@code withConnection} call. It remembers an open transaction or watch so
  * that the connection goes back to the pool clean, and closes it for good instead (every node's connection, on a
- * cluster) when the work failed inside a transaction or watch, or after any failure that may leave a reply in flight. On a cluster, {@code WAIT} runs on the node of the last key sent before it.
+ * cluster) when the work failed inside a transaction or watch, or after any failure that may leave a reply in
+ * flight. On a cluster, {@code WAIT} runs on the node of the last key sent before it.
  */
 final class LeasedConnection implements ScopedConnection {
     private static final Set<Command> REFUSED = Stream.of("SELECT", "AUTH", "HELLO", "QUIT", "RESET", "SUBSCRIBE", "PSUBSCRIBE",

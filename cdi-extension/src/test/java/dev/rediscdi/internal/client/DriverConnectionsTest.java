@@ -17,6 +17,7 @@ import io.vertx.redis.client.RedisReplicationConnectOptions;
 import io.vertx.redis.client.impl.PooledRedisConnection;
 import io.vertx.redis.client.impl.RedisClusterConnection;
 import io.vertx.redis.client.impl.RedisConnectionInternal;
+import io.vertx.redis.client.impl.RedisSentinelConnection;
 
 /**
  * The driver's multi-node connections, built around node connections that record what is done to them: discarding
@@ -48,6 +49,16 @@ class DriverConnectionsTest {
         DriverConnections.discard(replication);
 
         assertThat(events).containsExactlyInAnyOrder("primary force-closed", "replica-1 force-closed", "replica-2 force-closed");
+    }
+
+    @Test
+    void shouldCloseTheCurrentConnectionUnderASentinelConnection() throws Exception {
+        Object failover = construct(Class.forName("io.vertx.redis.client.impl.SentinelFailover"), null, "mymaster", null);
+        RedisConnection sentinel = driverConnection(RedisSentinelConnection.class, node("primary"), failover);
+
+        DriverConnections.discard(sentinel);
+
+        assertThat(events).containsExactly("primary force-closed");
     }
 
     @Test
@@ -104,10 +115,14 @@ class DriverConnectionsTest {
     }
 
     private static RedisConnection driverConnection(Class<?> type, Object... arguments) throws Exception {
+        return (RedisConnection) construct(type, arguments);
+    }
+
+    private static Object construct(Class<?> type, Object... arguments) throws Exception {
         for (Constructor<?> constructor : type.getDeclaredConstructors()) {
             if (constructor.getParameterCount() == arguments.length) {
                 constructor.setAccessible(true);
-                return (RedisConnection) constructor.newInstance(arguments);
+                return constructor.newInstance(arguments);
             }
         }
         throw new AssertionError("no constructor of " + type + " takes " + arguments.length + " arguments");
