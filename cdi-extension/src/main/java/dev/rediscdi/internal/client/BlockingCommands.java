@@ -1,5 +1,6 @@
 package dev.rediscdi.internal.client;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -8,13 +9,13 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.vertx.redis.client.impl.PooledRedisConnection;
 import io.vertx.redis.client.impl.types.ErrorType;
 
 /**
  * Blocking commands ({@code BLPOP}, {@code BLMOVE}, {@code XREAD ... BLOCK}, ...) on connections of their own: a
  * driver client whose pool serves nothing else, so that a blocked command never holds a connection that
- * transactions, batches or {@code withConnection} need. Each command holds one connection while it blocks.
+ * transactions, batches or {@code withConnection} need. Each command holds one connection while it blocks; more
+ * wait in the client's line (see {@link LeaseLine}), in order, until their deadline.
  *
  * <p>Its deadline is its own block timeout plus the client's timeout (none for a timeout of 0, which blocks
  * until served): a frozen Redis fails it too. A connection whose command timed out or was lost is closed, never
@@ -24,18 +25,39 @@ final class BlockingCommands {
     private final Redis redis;
     private final CommandDeadlines deadlines;
     private final Failures failures;
+    private final LeaseLine leases;
 
-    BlockingCommands(Redis redis, CommandDeadlines deadlines, Failures failures) {
+    BlockingCommands(Redis redis, CommandDeadlines deadlines, Failures failures, LeaseLine leases) {
         this.redis = redis;
         this.deadlines = deadlines;
         this.failures = failures;
+        this.leases = leases;
     }
 
     CompletionStage<Response> send(Request request) {
+        CompletableFuture<Void> ticket = leases.take();
+        if (ticket == null) {
+            return CompletableFuture.failedFuture(failures.leaseLineFull("blocking commands", leases.waiting(), "max-blocking-connections"));
+        }
         PendingCommand pending = new PendingCommand(request, Long.MAX_VALUE, failures);
         deadlines.trackBlocking(pending, request);
+        pending.whenComplete((reply, error) -> {
+            if (error != null) {
+                leases.leave(ticket); // expired in line; once it holds a lease, the lease goes back below
+            }
+        });
+        ticket.thenRun(() -> connectAndSend(request, pending));
+        return pending;
+    }
+
+    private void connectAndSend(Request request, PendingCommand pending) {
+        if (pending.isDone()) { // expired while waiting in line
+            leases.give();
+            return;
+        }
         redis.connect().onComplete(leased -> {
             if (leased.failed()) {
+                leases.give();
                 pending.completeExceptionally(failures.translate(leased.cause(), request, false));
                 return;
             }
@@ -56,17 +78,18 @@ final class BlockingCommands {
                 pending.handle(reply);
             });
         });
-        return pending;
     }
 
-    private static void release(RedisConnection connection, AtomicBoolean released, boolean clean) {
+    private void release(RedisConnection connection, AtomicBoolean released, boolean clean) {
         if (!released.compareAndSet(false, true)) {
             return;
         }
-        if (!clean && connection instanceof PooledRedisConnection pooled) {
-            pooled.actual().forceClose(); // never back into the pool
+        if (clean) {
+            connection.close();
+        } else {
+            DriverConnections.discard(connection); // never back into the pool
         }
-        connection.close();
+        leases.give();
     }
 
     void close() {

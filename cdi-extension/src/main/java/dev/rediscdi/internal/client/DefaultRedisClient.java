@@ -46,8 +46,12 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private final CommandDeadlines deadlines;
     private final PipelinedConnection[] connections;
     private final AtomicInteger next = new AtomicInteger();
-    /** Pool leases batches may take: the pool's size less the pipelined connections and the subscription connection (blocking commands have a pool of their own). */
-    private final AtomicInteger batchLeases;
+    /**
+     * The pool's leases this client takes for withConnection, transactions and batches: the pool's size less the
+     * pipelined connections and the subscription connection (blocking commands have a pool of their own). Scoped
+     * work waits in line for one; batches take one only when free, and share the pipelined connections otherwise.
+     */
+    private final LeaseLine poolLeases;
     private final PubSubConnection pubSub;
     private final BlockingCommands blockingCommands;
     private final BlockingRedisClient blocking;
@@ -82,8 +86,10 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             Context loop = ((VertxInternal) vertx).createEventLoopContext();
             connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands(), timeoutNanos);
         }
-        this.batchLeases = new AtomicInteger(Math.max(0, config.maxPoolSize() - config.connections() - 1));
-        this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures);
+        int subscriptionLease = subscriptions == redis ? 1 : 0;
+        this.poolLeases = new LeaseLine(Math.max(1, config.maxPoolSize() - config.connections() - subscriptionLease), config.maxPoolWaiting());
+        this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
+                new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()));
         this.pubSub = new PubSubConnection(subscriptions, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
         this.policy = CommandPolicy.of(label, config.faultTolerance());
@@ -181,9 +187,9 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         // on a long-lived connection when few batches are in flight (the cause lies in the driver or Netty, not
         // found). The pool refuses callers past its capacity, though: batches use it only while a lease is surely
         // free, and beyond that share the pipelined connections, which never refuse.
-        if (tryTakeBatchLease()) {
+        if (poolLeases.tryTake()) {
             redis.batch(copy).onComplete(result -> {
-                batchLeases.incrementAndGet();
+                poolLeases.give();
                 pending.handle(result);
             });
         } else {
@@ -224,23 +230,39 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     }
 
     private CompletionStage<LeasedConnection> lease() {
+        CompletableFuture<Void> ticket = poolLeases.take();
+        if (ticket == null) {
+            return CompletableFuture.failedFuture(failures.leaseLineFull("withConnection and transactions", poolLeases.waiting(),
+                    "max-pool-size"));
+        }
         CompletableFuture<LeasedConnection> result = new CompletableFuture<>();
-        // the driver's pool has no acquisition timeout: the client's deadline bounds the wait for a lease
-        long deadline = vertx.setTimer(Math.max(1, timeoutNanos / 1_000_000), id -> result.completeExceptionally(
-                new RedisTimeoutException(label + ": no pooled connection free within the timeout; nothing was sent",
-                        Duration.ofNanos(timeoutNanos), true)));
-        redis.connect().onComplete(leased -> {
-            vertx.cancelTimer(deadline);
-            if (leased.failed()) {
-                result.completeExceptionally(failures.translate(leased.cause(), null, false));
-            } else if (!result.complete(new LeasedConnection(leased.result(), failures, deadlines, timeoutNanos, continuations))) {
-                leased.result().close(); // timed out while waiting for the lease
+        // neither the line nor the driver's pool has an acquisition timeout: the client's deadline bounds the wait for both
+        long deadline = vertx.setTimer(Math.max(1, timeoutNanos / 1_000_000), id -> {
+            if (result.completeExceptionally(new RedisTimeoutException(label + ": no pooled connection free within the timeout; nothing was sent",
+                    Duration.ofNanos(timeoutNanos), true))) {
+                poolLeases.leave(ticket); // else it holds a lease: given back below once it completes
             }
+        });
+        ticket.thenRun(() -> {
+            if (result.isDone()) { // timed out just as its turn came
+                poolLeases.give();
+                return;
+            }
+            redis.connect().onComplete(leased -> {
+                vertx.cancelTimer(deadline);
+                if (leased.failed()) {
+                    poolLeases.give();
+                    result.completeExceptionally(failures.translate(leased.cause(), null, false));
+                } else if (!result.complete(new LeasedConnection(leased.result(), failures, deadlines, timeoutNanos, continuations))) {
+                    leased.result().close(); // timed out while waiting for the lease
+                    poolLeases.give();
+                }
+            });
         });
         return result;
     }
 
-    private static <T> CompletionStage<T> runScoped(LeasedConnection connection, Function<ScopedConnection, ? extends CompletionStage<T>> work) {
+    private <T> CompletionStage<T> runScoped(LeasedConnection connection, Function<ScopedConnection, ? extends CompletionStage<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletionStage<T> stage;
         try {
@@ -249,10 +271,11 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
                 throw new IllegalArgumentException("withConnection: the work returned null; return the stage of its last command");
             }
         } catch (RuntimeException e) {
-            connection.finish(true);
+            connection.finish(true).whenComplete((cleaned, ignored) -> poolLeases.give());
             return CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((value, error) -> connection.finish(error != null).whenComplete((cleaned, ignored) -> {
+            poolLeases.give();
             if (error != null) {
                 result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
@@ -343,17 +366,6 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     public void typedSupport(TypedSupport support) {
         this.typedSupport = support;
-    }
-
-    private boolean tryTakeBatchLease() {
-        int free;
-        do {
-            free = batchLeases.get();
-            if (free <= 0) {
-                return false;
-            }
-        } while (!batchLeases.compareAndSet(free, free - 1));
-        return true;
     }
 
     private PipelinedConnection pick() {

@@ -120,6 +120,13 @@ final class Failures {
                 + "max-pool-waiting if this load is expected");
     }
 
+    /** The client's own line for a connection lease is full: {@code waiting} callers already wait. */
+    RedisOverloadedException leaseLineFull(String usedFor, int waiting, String connectionsKey) {
+        return new RedisOverloadedException(clientLabel + ": every connection for " + usedFor + " is in use and " + waiting
+                + " callers already wait for one, as many as max-pool-waiting allows; nothing was sent. Raise max-pool-waiting "
+                + "(each caller waits at most the timeout) or " + connectionsKey + " if this load is expected");
+    }
+
     RedisConnectionLostException connectionLost(String command, Throwable cause, boolean idempotent) {
         return new RedisConnectionLostException(clientLabel + ": the connection closed while " + command
                 + " was in flight; it may or may not have run (" + describe(cause) + ")", cause, idempotent);

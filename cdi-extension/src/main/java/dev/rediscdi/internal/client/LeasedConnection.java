@@ -17,14 +17,14 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.core.Future;
-import io.vertx.redis.client.impl.PooledRedisConnection;
 import io.vertx.redis.client.impl.RedisClusterConnection;
 import io.vertx.redis.client.impl.RequestImpl;
 
 /**
  * A pooled connection lent to one {@code withConnection} call. It remembers an open transaction or watch so
- * that the connection goes back to the pool clean, and closes it instead after any failure that may leave a
- * reply in flight. On a cluster, {@code WAIT} runs on the node of the last key sent before it.
+ * that the connection goes back to the pool clean, and closes it for good instead (every node's connection, on a
+ * cluster) when the work failed inside a transaction or watch, or after any failure that may leave a reply in
+ * flight. On a cluster, {@code WAIT} runs on the node of the last key sent before it.
  */
 final class LeasedConnection implements ScopedConnection {
     private static final Set<Command> REFUSED = Stream.of("SELECT", "AUTH", "HELLO", "QUIT", "RESET", "SUBSCRIBE", "PSUBSCRIBE",
@@ -151,10 +151,8 @@ final class LeasedConnection implements ScopedConnection {
         });
     }
 
+    /** Never back into the pool: on a cluster, a replication group or Sentinel, every node's connection is closed. */
     private void forceClose() {
-        if (connection instanceof PooledRedisConnection pooled) {
-            pooled.actual().forceClose(); // never back into the pool
-        }
-        connection.close();
+        DriverConnections.discard(connection);
     }
 }

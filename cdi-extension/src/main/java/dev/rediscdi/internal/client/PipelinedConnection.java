@@ -16,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
-import io.vertx.redis.client.impl.PooledRedisConnection;
 
 /**
  * One long-lived connection that carries many commands at once (pipelining), and reopens by itself.
@@ -122,8 +121,8 @@ final class PipelinedConnection {
         if (via != null && via == connection && System.nanoTime() - lastReplyNanos > timeoutNanos) {
             LOG.log(Level.WARNING, () -> clientLabel + ": no reply on a connection for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
                     + " ms (the timeout); closing it, the next command opens another");
-            if (forget(via) && via instanceof PooledRedisConnection pooled) {
-                pooled.actual().forceClose(); // its socket is open: close() would give it back to the pool as it is
+            if (forget(via)) {
+                DriverConnections.discard(via); // its socket is open: close() would give it back to the pool as it is
             }
         }
     }

@@ -24,7 +24,7 @@ public enum ConfigKey {
     MAX_QUEUED_COMMANDS("max-queued-commands", "65536", "Commands waiting in the client for a pipelining slot; beyond, RedisOverloadedException."),
     MAX_POOL_SIZE("max-pool-size", "6", "Pool size per Redis node: connections for withConnection, transactions, batches, the raw Redis bean, plus the long-lived ones."),
     MAX_BLOCKING_CONNECTIONS("max-blocking-connections", "8", "Connections for blocking commands (BLPOP, BLMOVE, XREAD BLOCK, ...), apart from the pool: one per command while it blocks; more wait, up to max-pool-waiting."),
-    MAX_POOL_WAITING("max-pool-waiting", "24", "Callers that may wait for a pooled connection."),
+    MAX_POOL_WAITING("max-pool-waiting", "1024", "Callers that may wait for a connection (withConnection, transactions; blocking commands apart), in order of arrival, each at most timeout; beyond, RedisOverloadedException. Also the driver pool's wait queue (raw Redis bean)."),
     POOL_RECYCLE_TIMEOUT("pool-recycle-timeout", "180s", "An idle pooled connection is closed after this long."),
     POOL_CLEANER_INTERVAL("pool-cleaner-interval", "30s", "How often idle pooled connections are checked."),
     HASH_SLOT_CACHE_TTL("hash-slot-cache-ttl", "1s", "Cluster: how long the slot map is cached."),

@@ -64,6 +64,36 @@ class ScopedConnectionOnClusterIT {
         }
     }
 
+    @Test
+    void shouldNeverGiveANodeConnectionStillWatchingAKeyToTheNextUser() throws Exception {
+        try (RedisCluster cluster = RedisCluster.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", cluster.uris()), "redis.client-type", "cluster")) {
+            WeldContainer container = Containers.boot(SingleNodeTransactions.class);
+            try {
+                RedisClient redis = container.select(RedisClient.class).get();
+                String tag = "{" + UUID.randomUUID() + "}";
+                String watched = tag + "stock";
+
+                Throwable failure = outcome(redis.<String>withConnection(connection -> connection.send("WATCH", watched)
+                        .thenCompose(ok -> CompletableFuture.failedFuture(new IllegalStateException("the application's own failure")))));
+                assertThat(failure).isInstanceOf(IllegalStateException.class);
+                cluster.primaryForKey(watched).command("SET", watched, "changed"); // would abort a transaction still watching it
+
+                List<String> execs = new ArrayList<>();
+                for (int i = 0; i < 6; i++) { // every pooled connection to that node in turn
+                    String key = tag + "order:" + i;
+                    execs.add(String.valueOf(redis.withConnection(connection -> connection.send("MULTI")
+                            .thenCompose(ok -> connection.send("SET", key, "paid"))
+                            .thenCompose(queued -> connection.send("EXEC"))).toCompletableFuture().get(5, TimeUnit.SECONDS)));
+                }
+                assertThat(execs).as("EXEC of transactions that watch nothing (nil if a stale WATCH aborted one)")
+                        .hasSize(6).doesNotContain("null");
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
     private static List<String> connectionsInsideMulti(RedisServer node) {
         List<String> inside = new ArrayList<>();
         for (String line : node.command("CLIENT", "LIST").split("\n")) {

@@ -1,0 +1,80 @@
+package dev.rediscdi.internal.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+class LeaseLineTest {
+
+    @Test
+    void shouldLendFreeLeasesAtOnceThenServeWaitersInOrderOfArrival() {
+        LeaseLine line = new LeaseLine(2, 10);
+        CompletableFuture<Void> first = line.take();
+        CompletableFuture<Void> second = line.take();
+        CompletableFuture<Void> third = line.take();
+        CompletableFuture<Void> fourth = line.take();
+
+        assertThat(first).isCompleted();
+        assertThat(second).isCompleted();
+        assertThat(third).isNotDone();
+        assertThat(fourth).isNotDone();
+
+        line.give();
+        assertThat(third).as("the first in line").isCompleted();
+        assertThat(fourth).isNotDone();
+        line.give();
+        assertThat(fourth).isCompleted();
+    }
+
+    @Test
+    void shouldRefuseACallerWhenTheLineIsFull() {
+        LeaseLine line = new LeaseLine(1, 2);
+        line.take();
+        line.take();
+        line.take();
+
+        assertThat(line.take()).as("a third caller waiting").isNull();
+        assertThat(line.waiting()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldLetACallerLeaveTheLineAndGiveItsTurnToTheNext() {
+        LeaseLine line = new LeaseLine(1, 2);
+        line.take();
+        CompletableFuture<Void> gaveUp = line.take();
+        CompletableFuture<Void> patient = line.take();
+
+        assertThat(line.leave(gaveUp)).isTrue();
+        assertThat(line.take()).as("room in line again").isNotNull();
+        line.give();
+
+        assertThat(gaveUp).isNotDone();
+        assertThat(patient).isCompleted();
+    }
+
+    @Test
+    void shouldSayWhenALeavingCallerAlreadyHoldsALease() {
+        LeaseLine line = new LeaseLine(1, 2);
+        line.take();
+        CompletableFuture<Void> late = line.take();
+        line.give();
+
+        assertThat(line.leave(late)).as("it holds the lease given back: it must give it back itself").isFalse();
+        assertThat(line.tryTake()).isFalse();
+        line.give();
+        assertThat(line.tryTake()).isTrue();
+    }
+
+    @Test
+    void shouldNotLetWorkThatCanGoElsewhereJumpTheLine() {
+        LeaseLine line = new LeaseLine(1, 2);
+        line.take();
+        CompletableFuture<Void> waiting = line.take();
+        line.give();
+
+        assertThat(waiting).isCompleted();
+        assertThat(line.tryTake()).isFalse();
+    }
+}

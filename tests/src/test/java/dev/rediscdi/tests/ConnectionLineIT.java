@@ -1,0 +1,137 @@
+package dev.rediscdi.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisOverloadedException;
+import dev.rediscdi.RedisTimeoutException;
+import dev.rediscdi.ReplyType;
+import dev.rediscdi.testing.RedisServer;
+import io.vertx.redis.client.Response;
+
+/**
+ * Scoped connections ({@code withConnection}, transactions) and blocking commands beyond the connections there are
+ * for them wait in the client's line: in order of arrival, each until its deadline, and only a full line refuses.
+ */
+class ConnectionLineIT {
+    private static final long BOUND_SECONDS = 15;
+
+    @Test
+    void shouldServeWaitingCallersInOrderOfArrivalAndRefuseOnlyWhenTheLineIsFull() throws Exception {
+        // one pooled connection for scoped work: the pool's 2 less the pipelined one (and the subscriptions' place)
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.max-pool-size", "2", "redis.max-pool-waiting", "2");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            CompletableFuture<String> release = new CompletableFuture<>();
+            CountDownLatch holding = new CountDownLatch(1);
+            CompletableFuture<String> holder = redis.<String>withConnection(connection -> {
+                holding.countDown();
+                return release;
+            }).toCompletableFuture();
+            assertThat(holding.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("the first caller got the connection").isTrue();
+
+            List<String> served = Collections.synchronizedList(new ArrayList<>());
+            CompletableFuture<String> second = ping(redis, "second", served);
+            CompletableFuture<String> third = ping(redis, "third", served);
+            CompletableFuture<String> fourth = ping(redis, "fourth", served);
+
+            assertThat(fourth).as("a third waiter, with max-pool-waiting 2").failsWithin(Duration.ofSeconds(BOUND_SECONDS))
+                    .withThrowableOfType(ExecutionException.class).havingCause().isInstanceOf(RedisOverloadedException.class)
+                    .withMessageContaining("2 callers already wait").withMessageContaining("Raise max-pool-waiting");
+            assertThat(second).isNotDone();
+            assertThat(third).isNotDone();
+
+            release.complete("done");
+            assertThat(holder.get(BOUND_SECONDS, TimeUnit.SECONDS)).isEqualTo("done");
+            assertThat(second.get(BOUND_SECONDS, TimeUnit.SECONDS)).isEqualTo("PONG");
+            assertThat(third.get(BOUND_SECONDS, TimeUnit.SECONDS)).isEqualTo("PONG");
+            assertThat(served).as("served in order of arrival").containsExactly("second", "third");
+        }
+    }
+
+    @Test
+    void shouldLeaveTheLineAtTheTimeoutWithoutRunningTheWork() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms",
+                        "redis.max-pool-size", "2", "redis.max-pool-waiting", "1");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            CompletableFuture<String> release = new CompletableFuture<>();
+            CountDownLatch holding = new CountDownLatch(1);
+            CompletableFuture<String> holder = redis.<String>withConnection(connection -> {
+                holding.countDown();
+                return release;
+            }).toCompletableFuture();
+            assertThat(holding.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+            List<String> served = Collections.synchronizedList(new ArrayList<>());
+            CompletableFuture<String> impatient = ping(redis, "impatient", served);
+            assertThat(impatient).failsWithin(Duration.ofSeconds(BOUND_SECONDS)).withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOf(RedisTimeoutException.class).withMessageContaining("nothing was sent");
+
+            CompletableFuture<String> next = ping(redis, "next", served);
+            assertThat(next).as("the line has room again: the caller that gave up left it").isNotDone();
+            release.complete("done");
+            holder.get(BOUND_SECONDS, TimeUnit.SECONDS);
+            assertThat(next.get(BOUND_SECONDS, TimeUnit.SECONDS)).isEqualTo("PONG");
+            assertThat(served).as("the work of the caller that gave up never ran").containsExactly("next");
+        }
+    }
+
+    @Test
+    void shouldServeSixtyFourBlockingCommandsOnEightConnectionsInTurn() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri());
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            String queue = "jobs:" + UUID.randomUUID();
+            List<CompletableFuture<Response>> pops = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                pops.add(redis.send("BLPOP", queue, "10").toCompletableFuture());
+            }
+            Eventually.get(Duration.ofSeconds(BOUND_SECONDS), () -> {
+                long blocked = server.command("CLIENT", "LIST").lines().filter(line -> line.contains("cmd=blpop")).count();
+                if (blocked != 8) {
+                    throw new IllegalStateException(blocked + " connections blocked in BLPOP, max-blocking-connections (8) expected");
+                }
+                return blocked;
+            });
+            assertThat(pops).noneMatch(CompletableFuture::isDone);
+
+            List<Object> jobs = new ArrayList<>(List.of("RPUSH", queue));
+            for (int i = 0; i < 64; i++) {
+                jobs.add("job-" + i);
+            }
+            server.command(jobs.stream().map(String::valueOf).toArray(String[]::new));
+
+            List<String> popped = new ArrayList<>();
+            for (CompletableFuture<Response> pop : pops) {
+                popped.add(pop.get(BOUND_SECONDS, TimeUnit.SECONDS).get(1).toString());
+            }
+            assertThat(popped).as("every job popped once").doesNotHaveDuplicates().hasSize(64);
+        }
+    }
+
+    private static CompletableFuture<String> ping(RedisClient redis, String caller, List<String> served) {
+        CompletionStage<String> stage = redis.withConnection(connection -> {
+            served.add(caller);
+            return connection.execute(ReplyType.STRING, "PING");
+        });
+        return stage.toCompletableFuture();
+    }
+}
