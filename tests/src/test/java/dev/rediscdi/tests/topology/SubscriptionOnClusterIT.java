@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisMessage;
+import dev.rediscdi.Subscription;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.testing.RedisCluster;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.tests.Containers;
+import dev.rediscdi.tests.Eventually;
 import dev.rediscdi.tests.TestConfig;
 
 /** A cluster relays every PUBLISH to every node: a subscription survives the failover of the node that carries it. */
@@ -68,6 +70,46 @@ class SubscriptionOnClusterIT {
                 container.shutdown();
             }
         }
+    }
+
+    @Test
+    void shouldDeliverEachMessageOnceAfterSubscribingAgainAndLeaveNoSubscriptionBehind() throws Exception {
+        try (RedisCluster cluster = RedisCluster.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", cluster.uris()), "redis.client-type", "cluster")) {
+            WeldContainer container = Containers.boot();
+            try {
+                RedisClient redis = container.select(RedisClient.class).get();
+                // another subscription keeps the subscription connection open throughout
+                redis.subscribe(message -> { }, "other").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                for (int i = 0; i < 10; i++) { // the driver sends a keyless command to any node: ten chances to stray
+                    Subscription subscription = redis.subscribe(message -> { }, "news").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                    subscription.unsubscribe().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                    Eventually.get(Duration.ofSeconds(5), () -> subscribers(cluster, "news", 0));
+                }
+                BlockingQueue<RedisMessage> received = new LinkedBlockingQueue<>();
+                redis.subscribe(received::add, "news").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                assertThat(subscribers(cluster, "news", 1)).as("subscribers of news over every primary").isEqualTo(1);
+
+                cluster.primaries().get(0).command("PUBLISH", "news", "once");
+                assertThat(received.poll(5, TimeUnit.SECONDS)).extracting(RedisMessage::payloadAsString).isEqualTo("once");
+                assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("a second delivery of the same message").isNull();
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
+    /** The subscribers of {@code channel} over every primary; fails unless {@code expected}. */
+    private static long subscribers(RedisCluster cluster, String channel, long expected) {
+        long total = 0;
+        for (RedisServer primary : cluster.primaries()) {
+            String[] reply = primary.command("PUBSUB", "NUMSUB", channel).split("\n");
+            total += Long.parseLong(reply[reply.length - 1].trim());
+        }
+        if (total != expected) {
+            throw new IllegalStateException(total + " subscribers of " + channel + " over the primaries, " + expected + " expected");
+        }
+        return total;
     }
 
     private static boolean carriesASubscription(RedisServer node) {
