@@ -127,6 +127,36 @@ class ConnectionLineIT {
         }
     }
 
+    @Test
+    void shouldSayABlockingCommandWhoseDeadlinePassedInLineWasNotSent() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "300ms", "redis.max-blocking-connections", "1",
+                        "redis.retry.max-retries", "0");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            String queue = "jobs:" + UUID.randomUUID();
+            CompletableFuture<Response> first = redis.send("BLPOP", queue, "10").toCompletableFuture();
+            Eventually.get(Duration.ofSeconds(BOUND_SECONDS), () -> {
+                if (!server.command("CLIENT", "LIST").contains("cmd=blpop")) {
+                    throw new IllegalStateException("the first BLPOP does not block yet");
+                }
+                return true;
+            });
+
+            CompletableFuture<Response> second = redis.send("BLPOP", queue, "0.2").toCompletableFuture();
+            assertThat(second).failsWithin(Duration.ofSeconds(BOUND_SECONDS)).withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOfSatisfying(RedisTimeoutException.class, timeout -> {
+                        assertThat(timeout).hasMessageContaining("BLPOP waited 500 ms").hasMessageContaining("was not sent")
+                                .hasMessageContaining("max-blocking-connections");
+                        assertThat(timeout.isSafeToRetry()).as("not sent: safe to send again").isTrue();
+                    });
+
+            server.command("RPUSH", queue, "only");
+            assertThat(first.get(BOUND_SECONDS, TimeUnit.SECONDS).get(1).toString()).isEqualTo("only");
+            assertThat(server.command("LLEN", queue)).isEqualTo("0");
+        }
+    }
+
     private static CompletableFuture<String> ping(RedisClient redis, String caller, List<String> served) {
         CompletionStage<String> stage = redis.withConnection(connection -> {
             served.add(caller);

@@ -1,5 +1,6 @@
 package dev.rediscdi.internal.client;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,15 +40,34 @@ final class BlockingCommands {
         if (ticket == null) {
             return CompletableFuture.failedFuture(failures.leaseLineFull("blocking commands", leases.waiting(), "max-blocking-connections"));
         }
-        PendingCommand pending = new PendingCommand(request, Long.MAX_VALUE, failures);
+        PendingCommand pending = new InLine(request, ticket);
         deadlines.trackBlocking(pending, request);
         pending.whenComplete((reply, error) -> {
             if (error != null) {
-                leases.leave(ticket); // expired in line; once it holds a lease, the lease goes back below
+                leases.leave(ticket); // failed in line; once it holds a lease, the lease goes back below
             }
         });
         ticket.thenRun(() -> connectAndSend(request, pending));
         return pending;
+    }
+
+    /** A blocking command that may still wait in line for a connection when its deadline passes. */
+    private final class InLine extends PendingCommand {
+        private final CompletableFuture<Void> ticket;
+
+        InLine(Request request, CompletableFuture<Void> ticket) {
+            super(request, Long.MAX_VALUE, BlockingCommands.this.failures);
+            this.ticket = ticket;
+        }
+
+        /** Taken out of the line, it can never be sent: then, and only then, the failure says it was not. */
+        @Override
+        RuntimeException timedOut() {
+            if (leases.leave(ticket)) {
+                return failures.timedOutInLine(firstRequest(), Duration.ofNanos(BlockTimeout.nanosOf(firstRequest())).plus(failures.timeout()));
+            }
+            return super.timedOut();
+        }
     }
 
     private void connectAndSend(Request request, PendingCommand pending) {

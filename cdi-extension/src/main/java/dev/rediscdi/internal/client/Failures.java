@@ -120,6 +120,16 @@ final class Failures {
                 + "max-pool-waiting if this load is expected");
     }
 
+    /**
+     * A blocking command's deadline ({@code deadline}: its block timeout plus the client's) passed while it waited
+     * in the client's line for a connection: it was not sent.
+     */
+    RedisTimeoutException timedOutInLine(Request request, Duration deadline) {
+        return new RedisTimeoutException(clientLabel + ": " + request.command().toString().toUpperCase(java.util.Locale.ROOT)
+                + " waited " + deadline.toMillis() + " ms (its block timeout plus the timeout) for a blocking-command connection"
+                + " and was not sent; raise max-blocking-connections if this many commands block at once", deadline, true);
+    }
+
     /** The client's own line for a connection lease is full: {@code waiting} callers already wait. */
     RedisOverloadedException leaseLineFull(String usedFor, int waiting, String connectionsKey) {
         return new RedisOverloadedException(clientLabel + ": every connection for " + usedFor + " is in use and " + waiting

@@ -6,7 +6,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /** One command on its way. */
-final class PendingCommand extends Pending<Response> {
+class PendingCommand extends Pending<Response> {
     private final Request request;
 
     PendingCommand(Request request, long deadlineNanos, Failures failures) {
