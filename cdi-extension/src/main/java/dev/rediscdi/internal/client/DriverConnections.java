@@ -1,6 +1,7 @@
 package dev.rediscdi.internal.client;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.logging.Logger;
 
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.impl.PooledRedisConnection;
+import io.vertx.redis.client.impl.RedisSentinelConnection;
 
 /**
  * Closes a connection leased from the driver for good, never giving it back to the pool.
@@ -53,6 +55,9 @@ final class DriverConnections {
         List<PooledRedisConnection> nodes;
         try {
             nodes = nodes(connection);
+            if (connection instanceof RedisSentinelConnection sentinel) {
+                forgetFailover(sentinel);
+            }
         } catch (RuntimeException e) {
             // then it stays leased for good: a pooled connection lost is better than a dirty one lent to the next caller
             LOG.log(Level.SEVERE, "a connection that may be dirty could not be closed; it stays out of the pool", e);
@@ -60,6 +65,26 @@ final class DriverConnections {
         }
         for (PooledRedisConnection node : nodes) {
             node.actual().forceClose();
+        }
+    }
+
+    /**
+     * A Sentinel connection registers with the driver's failover, which on {@code +switch-master} takes a new
+     * pooled connection for every registered one; only {@code close()} deregisters it, and {@code close()} would
+     * recycle its node connection. Left registered, a discarded one would take a pooled connection at the next
+     * failover that nobody ever gives back.
+     */
+    private static void forgetFailover(RedisSentinelConnection sentinel) {
+        try {
+            Field failoverField = RedisSentinelConnection.class.getDeclaredField("failover");
+            failoverField.setAccessible(true);
+            Object failover = failoverField.get(sentinel);
+            Method remove = failover.getClass().getDeclaredMethod("removeConnection", RedisSentinelConnection.class);
+            remove.setAccessible(true);
+            remove.invoke(failover, sentinel);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot take a discarded Sentinel connection out of the driver's failover "
+                    + "(a vertx-redis-client version this library was not built for?)", e);
         }
     }
 

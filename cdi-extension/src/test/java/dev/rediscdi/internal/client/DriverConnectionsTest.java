@@ -52,13 +52,21 @@ class DriverConnectionsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void shouldCloseTheCurrentConnectionUnderASentinelConnection() throws Exception {
         Object failover = construct(Class.forName("io.vertx.redis.client.impl.SentinelFailover"), null, "mymaster", null);
         RedisConnection sentinel = driverConnection(RedisSentinelConnection.class, node("primary"), failover);
 
+        java.lang.reflect.Field registered = failover.getClass().getDeclaredField("masterConnections");
+        registered.setAccessible(true);
+        assertThat((java.util.Set<Object>) registered.get(failover)).as("registered with the failover").containsExactly(sentinel);
+
         DriverConnections.discard(sentinel);
 
         assertThat(events).containsExactly("primary force-closed");
+        assertThat((java.util.Set<Object>) registered.get(failover))
+                .as("taken out of the failover, which would otherwise give it a new pooled connection at the next switch")
+                .isEmpty();
     }
 
     @Test
