@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,7 @@ final class PubSubConnection {
     CompletionStage<Void> remove(ActiveSubscription subscription) {
         subscription.listener().stop(); // before anything else: messages already read must not reach it either
         List<String> gone = new ArrayList<>();
+        List<CompletableFuture<Void>> unneeded = new ArrayList<>();
         RedisConnection current;
         synchronized (this) {
             Map<String, List<ActiveSubscription>> registry = subscription.patterns() ? patterns : channels;
@@ -177,11 +179,17 @@ final class PubSubConnection {
                     gone.add(topic);
                     String key = confirmationKey(subscription.patterns(), topic);
                     confirmed.remove(key);
-                    unconfirmed.remove(key); // whoever waited for it was this subscription, or one removed before
+                    List<CompletableFuture<Void>> waiting = unconfirmed.remove(key);
+                    if (waiting != null) {
+                        unneeded.addAll(waiting);
+                    }
                 }
             }
             current = connection;
         }
+        // nobody needs those topics any more: whoever waits for them (a resubscription waiting for every topic it
+        // sent, a subscription removed before) goes on
+        unneeded.forEach(confirmation -> confirmation.complete(null));
         if (gone.isEmpty() || current == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -379,33 +387,37 @@ final class PubSubConnection {
             }
             List<String> channelTopics;
             List<String> patternTopics;
-            List<CompletableFuture<Void>> confirmations = new ArrayList<>();
-            Set<ActiveSubscription> affected = new LinkedHashSet<>();
+            // each subscription is told once its own topics are confirmed: Redis confirms the topics of one SUBSCRIBE
+            // before it delivers anything else, so onResubscribed comes before the first message after it
+            Map<ActiveSubscription, List<CompletableFuture<Void>>> confirmations = new IdentityHashMap<>();
             synchronized (this) {
                 channelTopics = new ArrayList<>(channels.keySet());
                 patternTopics = new ArrayList<>(patterns.keySet());
-                channelTopics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(false, topic))));
-                patternTopics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(true, topic))));
-                channels.values().forEach(affected::addAll);
-                patterns.values().forEach(affected::addAll);
+                channels.values().forEach(each -> each.forEach(subscription -> confirmations.putIfAbsent(subscription, new ArrayList<>())));
+                patterns.values().forEach(each -> each.forEach(subscription -> confirmations.putIfAbsent(subscription, new ArrayList<>())));
+                confirmations.forEach((subscription, awaited) -> new LinkedHashSet<>(subscription.topics())
+                        .forEach(topic -> awaited.add(awaitConfirmation(confirmationKey(subscription.patterns(), topic)))));
             }
+            List<CompletableFuture<Void>> told = new ArrayList<>();
+            confirmations.forEach((subscription, awaited) -> told.add(CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new))
+                    .thenRun(() -> resubscribed(subscription))));
             if (!channelTopics.isEmpty()) {
                 opened.result().send(subscribeRequest(false, channelTopics));
             }
             if (!patternTopics.isEmpty()) {
                 opened.result().send(subscribeRequest(true, patternTopics));
             }
-            CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new)).thenRun(() -> {
-                LOG.log(Level.INFO, () -> clientLabel + ": subscriptions restored");
-                for (ActiveSubscription subscription : affected) {
-                    try {
-                        subscription.listener().onResubscribed();
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, clientLabel + ": a subscription listener failed on resubscription", e);
-                    }
-                }
-            });
+            CompletableFuture.allOf(told.toArray(CompletableFuture[]::new))
+                    .thenRun(() -> LOG.log(Level.INFO, () -> clientLabel + ": subscriptions restored"));
         });
+    }
+
+    private void resubscribed(ActiveSubscription subscription) {
+        try {
+            subscription.listener().onResubscribed();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, clientLabel + ": a subscription listener failed on resubscription", e);
+        }
     }
 
     void close() {
