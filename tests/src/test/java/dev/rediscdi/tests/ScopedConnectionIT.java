@@ -106,4 +106,28 @@ class ScopedConnectionIT {
         assertThatThrownBy(() -> kept.get().send("PING")).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("the connection of withConnection(...) was used after the work's stage completed");
     }
+
+    @Test
+    void shouldFinishWithinTheTimeoutWhenRedisFreezesBeforeTheWatchIsUndone() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig ownConfig = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.retry.enabled", "false");
+                org.jboss.weld.environment.se.WeldContainer container = Containers.boot()) {
+            RedisClient frozenClient = container.select(RedisClient.class).get();
+            String key = "watched:" + UUID.randomUUID();
+            try {
+                // the work ends normally while watching: the client must UNWATCH, and Redis answers nothing any more
+                String outcome = frozenClient.withConnection(connection -> connection.send("WATCH", key)
+                        .thenCompose(ok -> connection.send("GET", key))
+                        .thenApply(value -> {
+                            server.freeze();
+                            return "decided not to write";
+                        })).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertThat(outcome).isEqualTo("decided not to write");
+            } finally {
+                server.unfreeze();
+            }
+            assertThat(frozenClient.withConnection(connection -> connection.execute(ReplyType.STRING, "PING"))
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS)).as("the next scoped work, on another connection").isEqualTo("PONG");
+        }
+    }
 }

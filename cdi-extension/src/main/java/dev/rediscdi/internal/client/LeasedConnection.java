@@ -137,9 +137,9 @@ final class LeasedConnection implements ScopedConnection {
         }
         CompletionStage<?> cleanup = CompletableFuture.completedFuture(null);
         if (inTransaction) {
-            cleanup = connection.send(Request.cmd(Command.DISCARD)).toCompletionStage();
+            cleanup = cleanUp(Request.cmd(Command.DISCARD));
         } else if (watching) {
-            cleanup = connection.send(Request.cmd(Command.UNWATCH)).toCompletionStage();
+            cleanup = cleanUp(Request.cmd(Command.UNWATCH));
         }
         return cleanup.handle((ok, error) -> {
             if (error != null) {
@@ -149,6 +149,15 @@ final class LeasedConnection implements ScopedConnection {
             }
             return null;
         });
+    }
+
+    /** {@code DISCARD} or {@code UNWATCH} with the client's deadline: a frozen Redis must not hold the lease for good. */
+    private CompletionStage<Response> cleanUp(Request request) {
+        PendingCommand pending = new PendingCommand(request, System.nanoTime() + timeoutNanos, failures);
+        deadlines.track(pending);
+        pending.via = connection;
+        connection.send(request).onComplete(pending);
+        return pending;
     }
 
     /** Never back into the pool: on a cluster, a replication group or Sentinel, every node's connection is closed. */
