@@ -32,7 +32,7 @@ class ConnectionLineIT {
 
     @Test
     void shouldServeWaitingCallersInOrderOfArrivalAndRefuseOnlyWhenTheLineIsFull() throws Exception {
-        // one pooled connection for scoped work: the pool's 2 less the pipelined one (and the subscriptions' place)
+        // one pooled connection for scoped work: the pool's 2 less the pipelined one
         try (RedisServer server = RedisServer.builder().start();
                 TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.max-pool-size", "2", "redis.max-pool-waiting", "2");
                 WeldContainer weld = Containers.boot()) {

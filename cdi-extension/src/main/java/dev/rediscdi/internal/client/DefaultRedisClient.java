@@ -48,7 +48,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private final AtomicInteger next = new AtomicInteger();
     /**
      * The pool's leases this client takes for withConnection, transactions and batches: the pool's size less the
-     * pipelined connections and the subscription connection (blocking commands have a pool of their own). Scoped
+     * pipelined connections (the subscription connection and blocking commands have pools of their own). Scoped
      * work waits in line for one; batches take one only when free, and share the pipelined connections otherwise.
      */
     private final LeaseLine poolLeases;
@@ -64,8 +64,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     /**
      * @param redis the driver client for commands
-     * @param subscriptions the driver client for the subscription connection (another one on Sentinel, see
-     *        {@code RedisClients}); closed with this client when it is not {@code redis}
+     * @param subscriptions the driver client for the subscription connection, with a pool of its own (see
+     *        {@code RedisClients}); closed with this client
      * @param options the options {@code redis} was created with (for a cluster, the nodes' own clients get them too)
      */
     public DefaultRedisClient(String name, ClientConfig config, RedisOptions options, Redis redis, Redis subscriptions, Redis blockingCommands,
@@ -86,8 +86,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             Context loop = ((VertxInternal) vertx).createEventLoopContext();
             connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands(), timeoutNanos);
         }
-        int subscriptionLease = subscriptions == redis ? 1 : 0;
-        this.poolLeases = new LeaseLine(Math.max(1, config.maxPoolSize() - config.connections() - subscriptionLease), config.maxPoolWaiting());
+        // configuration guarantees max-pool-size > connections; subscriptions and blocking commands have pools of their own
+        this.poolLeases = new LeaseLine(config.maxPoolSize() - config.connections(), config.maxPoolWaiting());
         this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
                 new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()));
         this.pubSub = new PubSubConnection(subscriptions, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
@@ -386,9 +386,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         for (PipelinedConnection connection : connections) {
             connection.close();
         }
-        if (subscriptions != redis) {
-            subscriptions.close();
-        }
+        subscriptions.close();
     }
 
     @Override
