@@ -157,6 +157,32 @@ class ConnectionLineIT {
         }
     }
 
+    @Test
+    void shouldFailABlockingCommandStillInLineWhenTheClientCloses() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.max-blocking-connections", "1")) {
+            WeldContainer weld = Containers.boot();
+            CompletableFuture<Response> waiting;
+            try {
+                RedisClient redis = weld.select(RedisClient.class).get();
+                String queue = "jobs:" + UUID.randomUUID();
+                redis.send("BLPOP", queue, "0");
+                Eventually.get(Duration.ofSeconds(BOUND_SECONDS), () -> {
+                    if (!server.command("CLIENT", "LIST").contains("cmd=blpop")) {
+                        throw new IllegalStateException("the first BLPOP does not block yet");
+                    }
+                    return true;
+                });
+                waiting = redis.send("BLPOP", queue, "0").toCompletableFuture(); // no deadline: waits in line for good
+                assertThat(waiting).isNotDone();
+            } finally {
+                weld.shutdown();
+            }
+            assertThat(waiting).failsWithin(Duration.ofSeconds(BOUND_SECONDS)).withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOf(IllegalStateException.class).withMessageContaining("was not sent");
+        }
+    }
+
     private static CompletableFuture<String> ping(RedisClient redis, String caller, List<String> served) {
         CompletionStage<String> stage = redis.withConnection(connection -> {
             served.add(caller);

@@ -47,7 +47,13 @@ final class BlockingCommands {
                 leases.leave(ticket); // failed in line; once it holds a lease, the lease goes back below
             }
         });
-        ticket.thenRun(() -> connectAndSend(request, pending));
+        ticket.whenComplete((lease, closing) -> {
+            if (closing != null) {
+                pending.completeExceptionally(closing);
+            } else {
+                connectAndSend(request, pending);
+            }
+        });
         return pending;
     }
 
@@ -113,6 +119,7 @@ final class BlockingCommands {
     }
 
     void close() {
+        leases.close(new IllegalStateException("the Redis client is closed; the blocking command waiting for a connection was not sent"));
         redis.close();
     }
 }

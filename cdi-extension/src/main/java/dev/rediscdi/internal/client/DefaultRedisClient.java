@@ -243,7 +243,12 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
                 poolLeases.leave(ticket); // else it holds a lease: given back below once it completes
             }
         });
-        ticket.thenRun(() -> {
+        ticket.whenComplete((lease, closing) -> {
+            if (closing != null) {
+                vertx.cancelTimer(deadline);
+                result.completeExceptionally(closing);
+                return;
+            }
             if (result.isDone()) { // timed out just as its turn came
                 poolLeases.give();
                 return;
@@ -270,7 +275,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             if (stage == null) {
                 throw new IllegalArgumentException("withConnection: the work returned null; return the stage of its last command");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an AssertionError in a test's work too: the connection and lease go back
             connection.finish(true).whenComplete((cleaned, ignored) -> poolLeases.give());
             return CompletableFuture.failedFuture(e);
         }
@@ -377,6 +382,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     /** Closes the connections this client opened; the {@link Redis} client is closed by its owner. */
     public void close() {
+        poolLeases.close(new IllegalStateException(label + " is closed; the work waiting for a connection did not run"));
         deadlines.close();
         pubSub.close();
         if (clusterNodes != null) {

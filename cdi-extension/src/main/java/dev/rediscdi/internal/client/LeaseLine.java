@@ -1,6 +1,8 @@
 package dev.rediscdi.internal.client;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,6 +23,7 @@ final class LeaseLine {
     private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
     private final int maxWaiting;
     private int free;
+    private RuntimeException closedBecause;
 
     LeaseLine(int leases, int maxWaiting) {
         this.free = leases;
@@ -28,10 +31,13 @@ final class LeaseLine {
     }
 
     /**
-     * A ticket completed when the caller holds a lease (at once if one is free and nobody waits), or {@code null}
-     * when the line is full. A caller that holds a lease gives it back with {@link #give()}.
+     * A ticket completed when the caller holds a lease (at once if one is free and nobody waits), failed once the
+     * line is closed, or {@code null} when the line is full. A caller that holds a lease gives it back with {@link #give()}.
      */
     synchronized CompletableFuture<Void> take() {
+        if (closedBecause != null) {
+            return CompletableFuture.failedFuture(closedBecause);
+        }
         if (free > 0 && waiting.isEmpty()) {
             free--;
             return FREE;
@@ -72,6 +78,17 @@ final class LeaseLine {
             }
         }
         next.complete(null); // outside the lock: the caller's continuation runs here
+    }
+
+    /** Fails every caller in line with {@code reason}, and every later one: the client is closing. */
+    void close(RuntimeException reason) {
+        List<CompletableFuture<Void>> failed;
+        synchronized (this) {
+            closedBecause = reason;
+            failed = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        failed.forEach(ticket -> ticket.completeExceptionally(reason));
     }
 
     synchronized int waiting() {

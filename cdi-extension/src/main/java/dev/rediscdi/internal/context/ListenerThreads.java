@@ -78,6 +78,10 @@ final class ListenerThreads implements AutoCloseable {
             try {
                 Runnable task;
                 for (int run = 0; run < CALLS_PER_TURN && (task = tasks.poll()) != null; run++) {
+                    if (threads.isShutdown()) {
+                        tasks.clear(); // closed meanwhile: no call starts any more
+                        return;
+                    }
                     task.run();
                 }
             } finally {

@@ -77,4 +77,20 @@ class LeaseLineTest {
         assertThat(waiting).isCompleted();
         assertThat(line.tryTake()).isFalse();
     }
+
+    @Test
+    void shouldFailEveryWaiterAndEveryLaterCallerOnceClosed() {
+        LeaseLine line = new LeaseLine(1, 10);
+        CompletableFuture<Void> holder = line.take();
+        CompletableFuture<Void> waiter = line.take();
+        IllegalStateException closing = new IllegalStateException("closed");
+
+        line.close(closing);
+
+        assertThat(holder).as("a lease already held is not taken back").isCompleted();
+        assertThat(waiter).isCompletedExceptionally();
+        assertThat(waiter.handle((ok, error) -> error).join()).isSameAs(closing);
+        assertThat(line.waiting()).isZero();
+        assertThat(line.take()).isCompletedExceptionally();
+    }
 }
