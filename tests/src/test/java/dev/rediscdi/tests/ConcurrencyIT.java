@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.rediscdi.CommandResults;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.ReplyType;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.RedisServerExtension;
 
-/** The driver's pool fails past 6 + 24 concurrent commands by default; the pipelined client must not. */
+/**
+ * The driver's pool fails past 6 + 24 concurrent commands by default; the pipelined client must not, and
+ * transactions (each on a connection of its own) wait their turn instead.
+ */
 @ExtendWith(WeldJunit5Extension.class)
 class ConcurrencyIT {
     private static final int REQUESTS = 10_000;
@@ -67,5 +73,22 @@ class ConcurrencyIT {
         assertThat(REDIS.server().command("GET", key)).isEqualTo("6400");
         // one pipelined connection plus the harness' own
         assertThat(REDIS.server().command("CLIENT", "LIST").lines().count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRunSixtyFourConcurrentTransactionsWithoutAPoolError() throws Exception {
+        int callers = 64; // as many as a small web application has: the driver's pool alone fails 40 of them
+        String key = "tx:" + UUID.randomUUID();
+        List<CompletableFuture<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            outcomes.add(redis.transaction(tx -> tx.value(Long.class).incr(key)).toCompletableFuture()
+                    .handle((CommandResults results, Throwable error) -> error == null ? "ok" : error.getClass().getSimpleName() + ": " + error.getMessage()));
+        }
+        Map<String, Integer> counted = new TreeMap<>();
+        for (CompletableFuture<String> outcome : outcomes) {
+            counted.merge(outcome.get(30, TimeUnit.SECONDS), 1, Integer::sum);
+        }
+        assertThat(counted).as("outcomes of %d concurrent transactions", callers).containsExactly(Map.entry("ok", callers));
+        assertThat(REDIS.server().command("GET", key)).isEqualTo(String.valueOf(callers));
     }
 }

@@ -38,12 +38,7 @@ class ConnectionLineIT {
                 WeldContainer weld = Containers.boot()) {
             RedisClient redis = weld.select(RedisClient.class).get();
             CompletableFuture<String> release = new CompletableFuture<>();
-            CountDownLatch holding = new CountDownLatch(1);
-            CompletableFuture<String> holder = redis.<String>withConnection(connection -> {
-                holding.countDown();
-                return release;
-            }).toCompletableFuture();
-            assertThat(holding.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("the first caller got the connection").isTrue();
+            CompletableFuture<String> holder = holdTheOnlyConnection(redis, release);
 
             List<String> served = Collections.synchronizedList(new ArrayList<>());
             CompletableFuture<String> second = ping(redis, "second", served);
@@ -72,12 +67,7 @@ class ConnectionLineIT {
                 WeldContainer weld = Containers.boot()) {
             RedisClient redis = weld.select(RedisClient.class).get();
             CompletableFuture<String> release = new CompletableFuture<>();
-            CountDownLatch holding = new CountDownLatch(1);
-            CompletableFuture<String> holder = redis.<String>withConnection(connection -> {
-                holding.countDown();
-                return release;
-            }).toCompletableFuture();
-            assertThat(holding.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<String> holder = holdTheOnlyConnection(redis, release);
 
             List<String> served = Collections.synchronizedList(new ArrayList<>());
             CompletableFuture<String> impatient = ping(redis, "impatient", served);
@@ -181,6 +171,17 @@ class ConnectionLineIT {
             assertThat(waiting).failsWithin(Duration.ofSeconds(BOUND_SECONDS)).withThrowableOfType(ExecutionException.class)
                     .havingCause().isInstanceOf(IllegalStateException.class).withMessageContaining("was not sent");
         }
+    }
+
+    /** Scoped work that holds the connection until {@code release} completes; returns once it holds it. */
+    private static CompletableFuture<String> holdTheOnlyConnection(RedisClient redis, CompletableFuture<String> release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CompletableFuture<String> holder = redis.<String>withConnection(connection -> {
+            holding.countDown();
+            return release;
+        }).toCompletableFuture();
+        assertThat(holding.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("the first caller got the connection").isTrue();
+        return holder;
     }
 
     private static CompletableFuture<String> ping(RedisClient redis, String caller, List<String> served) {

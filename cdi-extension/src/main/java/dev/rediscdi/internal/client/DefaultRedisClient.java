@@ -238,10 +238,11 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         CompletableFuture<LeasedConnection> result = new CompletableFuture<>();
         // neither the line nor the driver's pool has an acquisition timeout: the client's deadline bounds the wait for both
         long deadline = vertx.setTimer(Math.max(1, timeoutNanos / 1_000_000), id -> {
-            if (result.completeExceptionally(new RedisTimeoutException(label + ": no pooled connection free within the timeout; nothing was sent",
-                    Duration.ofNanos(timeoutNanos), true))) {
-                poolLeases.leave(ticket); // else it holds a lease: given back below once it completes
-            }
+            // out of the line before the failure is told: the caller (or its retry) may take a place at once. A
+            // ticket already served holds a lease: it is given back below once the failure is seen.
+            poolLeases.leave(ticket);
+            result.completeExceptionally(new RedisTimeoutException(label + ": no pooled connection free within the timeout; nothing was sent",
+                    Duration.ofNanos(timeoutNanos), true));
         });
         ticket.whenComplete((lease, closing) -> {
             if (closing != null) {
