@@ -41,12 +41,7 @@ final class BlockingCommands {
             return CompletableFuture.failedFuture(failures.leaseLineFull("blocking commands", leases.waiting(), "max-blocking-connections"));
         }
         PendingCommand pending = new InLine(request, ticket);
-        deadlines.trackBlocking(pending, request);
-        pending.whenComplete((reply, error) -> {
-            if (error != null) {
-                leases.leave(ticket); // failed in line; once it holds a lease, the lease goes back below
-            }
-        });
+        deadlines.trackBlocking(pending, request); // its expiry takes it out of the line (see InLine)
         ticket.whenComplete((lease, closing) -> {
             if (closing != null) {
                 pending.completeExceptionally(closing);

@@ -78,15 +78,7 @@ final class LeasedConnection implements ScopedConnection {
         if (CommandRoute.changesReplies(request) != null) {
             repliesChanged = true;
         }
-        boolean blocking = CommandRoute.blocks(request);
-        PendingCommand pending = new PendingCommand(request, blocking ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos, failures);
-        if (blocking) {
-            deadlines.trackBlocking(pending, request);
-        } else {
-            deadlines.track(pending);
-        }
-        pending.via = connection;
-        sendRouted(request).onComplete(pending);
+        PendingCommand pending = sendWithDeadline(request);
         // marked broken before the caller's continuation can finish the work and give the connection back
         return continuations.handOver(pending.whenComplete((reply, error) -> {
             if (error != null && !(error instanceof RedisReplyException)) {
@@ -137,9 +129,9 @@ final class LeasedConnection implements ScopedConnection {
         }
         CompletionStage<?> cleanup = CompletableFuture.completedFuture(null);
         if (inTransaction) {
-            cleanup = cleanUp(Request.cmd(Command.DISCARD));
+            cleanup = sendWithDeadline(Request.cmd(Command.DISCARD));
         } else if (watching) {
-            cleanup = cleanUp(Request.cmd(Command.UNWATCH));
+            cleanup = sendWithDeadline(Request.cmd(Command.UNWATCH));
         }
         return cleanup.handle((ok, error) -> {
             if (error != null) {
@@ -151,12 +143,21 @@ final class LeasedConnection implements ScopedConnection {
         });
     }
 
-    /** {@code DISCARD} or {@code UNWATCH} with the client's deadline: a frozen Redis must not hold the lease for good. */
-    private CompletionStage<Response> cleanUp(Request request) {
-        PendingCommand pending = new PendingCommand(request, System.nanoTime() + timeoutNanos, failures);
-        deadlines.track(pending);
+    /**
+     * Sends {@code request} behind its deadline: the client's timeout, or for a blocking command its block timeout
+     * plus that. {@code DISCARD} and {@code UNWATCH} at the end go this way too: a frozen Redis must not hold the
+     * lease for good.
+     */
+    private PendingCommand sendWithDeadline(Request request) {
+        boolean blocking = CommandRoute.blocks(request);
+        PendingCommand pending = new PendingCommand(request, blocking ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos, failures);
+        if (blocking) {
+            deadlines.trackBlocking(pending, request);
+        } else {
+            deadlines.track(pending);
+        }
         pending.via = connection;
-        connection.send(request).onComplete(pending);
+        sendRouted(request).onComplete(pending);
         return pending;
     }
 
