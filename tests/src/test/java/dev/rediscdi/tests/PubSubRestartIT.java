@@ -2,9 +2,6 @@ package dev.rediscdi.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.Subscription;
-import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.RedisServerExtension;
 
@@ -40,31 +36,10 @@ class PubSubRestartIT {
     RedisClient redis;
 
 
-    static final class Recorder implements SubscriptionListener {
-        final BlockingQueue<RedisMessage> messages = new LinkedBlockingQueue<>();
-        final CountDownLatch lost = new CountDownLatch(1);
-        final CountDownLatch resubscribed = new CountDownLatch(1);
-
-        @Override
-        public void onMessage(RedisMessage message) {
-            messages.add(message);
-        }
-
-        @Override
-        public void onConnectionLost(Throwable cause) {
-            lost.countDown();
-        }
-
-        @Override
-        public void onResubscribed() {
-            resubscribed.countDown();
-        }
-    }
-
     @Test
     void shouldKeepReceivingOnTheSameSubscriptionAfterRedisRestarts() throws Exception {
-        Recorder channel = new Recorder();
-        Recorder pattern = new Recorder();
+        RecordingListener channel = new RecordingListener();
+        RecordingListener pattern = new RecordingListener();
         Subscription subscription = redis.subscribe(channel, "news").toCompletableFuture().get(5, TimeUnit.SECONDS);
         redis.psubscribe(pattern, "alerts.*").toCompletableFuture().get(5, TimeUnit.SECONDS);
 

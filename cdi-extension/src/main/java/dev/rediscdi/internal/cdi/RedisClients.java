@@ -90,19 +90,11 @@ public final class RedisClients {
             customizer.customize(customizerName, options);
         }
         Redis redis = Redis.createClient(vertx, options);
-        // The subscription connection comes from a driver client of its own, so that the pool's leases for scoped
-        // work are exactly max-pool-size less the long-lived connections. On +switch-master the driver swaps the
-        // socket under every connection it handed out, silently: the new socket has none of the subscriptions nor
-        // the handlers. Subscriptions therefore use a client without that swap; their connection closes with the
-        // old primary and they subscribe again by themselves, and a primary demoted without dying still relays
-        // what the new primary publishes.
-        Redis subscriptions = Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false)
-                .setMaxPoolSize(1).setMaxPoolWaiting(Math.max(1, options.getMaxPoolWaiting())));
         // blocking commands get a driver client of their own, whose pool serves nothing else; callers wait in the
         // client's own line, and the driver's cluster client refuses a wait queue shorter than its pool
         Redis blockingCommands = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(config.maxBlockingConnections())
                 .setMaxPoolWaiting(Math.max(options.getMaxPoolWaiting(), config.maxBlockingConnections())));
-        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, options, redis, subscriptions, blockingCommands, vertx, continuations);
+        DefaultRedisClient client = new DefaultRedisClient(customizerName, config, options, redis, blockingCommands, vertx, continuations);
         String label = "Redis client '" + config.prefix() + "'";
         Codecs codecs = codecLookup == null ? Codecs.standard(label) : CdiCodecs.of(codecLookup, customizerName, label);
         client.typedSupport(new TypedSupport(codecs, config.timeout(), label));

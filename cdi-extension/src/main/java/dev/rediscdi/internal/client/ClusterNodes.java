@@ -47,12 +47,17 @@ final class ClusterNodes {
      * A node that does not know its own address answers an empty host: the host the client connects to stands in.
      */
     List<String> primaries(Response slots) {
+        return primaries(slots, NodeUri.host(options.getEndpoint()));
+    }
+
+    /** As {@link #primaries(Response)}; {@code fallbackHost} stands in for a node that does not know its own address. */
+    static List<String> primaries(Response slots, String fallbackHost) {
         TreeSet<String> primaries = new TreeSet<>();
         for (Response range : slots) {
             Response primary = range.get(2);
             String host = primary.get(0) == null ? "" : primary.get(0).toString();
             if (host.isEmpty() || "?".equals(host)) {
-                host = NodeUri.host(options.getEndpoint());
+                host = fallbackHost;
             }
             primaries.add(NodeUri.hostPort(host, primary.get(1).toInteger()));
         }
@@ -66,7 +71,7 @@ final class ClusterNodes {
         }
         PendingCommand pending = new PendingCommand(request, System.nanoTime() + timeoutNanos, failures);
         deadlines.track(pending);
-        Redis node = clients.computeIfAbsent(hostPort, this::open);
+        Redis node = clients.computeIfAbsent(hostPort, each -> standaloneClient(vertx, options, NodeUri.withHostPort(options.getEndpoint(), each), 2));
         if (closed) { // closed meanwhile: close() may have missed the client just opened
             node.close();
             throw new IllegalStateException("the Redis client is closed");
@@ -75,11 +80,12 @@ final class ClusterNodes {
         return pending;
     }
 
-    private Redis open(String hostPort) {
-        RedisOptions node = new RedisOptions(options)
+    /** A standalone driver client for the node at {@code endpoint}, with the cluster client's options otherwise. */
+    static Redis standaloneClient(Vertx vertx, RedisOptions clusterOptions, String endpoint, int poolSize) {
+        RedisOptions node = new RedisOptions(clusterOptions)
                 .setType(RedisClientType.STANDALONE)
-                .setEndpoints(List.of(NodeUri.withHostPort(options.getEndpoint(), hostPort)))
-                .setMaxPoolSize(2);
+                .setEndpoints(List.of(endpoint))
+                .setMaxPoolSize(poolSize);
         return Redis.createClient(vertx, node);
     }
 

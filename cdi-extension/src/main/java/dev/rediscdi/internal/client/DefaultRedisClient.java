@@ -39,7 +39,6 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private final String label;
     private final Redis redis;
     private final Vertx vertx;
-    private final Redis subscriptions;
     private final long timeoutNanos;
     private final boolean cluster;
     private final Failures failures;
@@ -64,17 +63,14 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     /**
      * @param redis the driver client for commands
-     * @param subscriptions the driver client for the subscription connection, with a pool of its own (see
-     *        {@code RedisClients}); closed with this client
      * @param options the options {@code redis} was created with (for a cluster, the nodes' own clients get them too)
      */
-    public DefaultRedisClient(String name, ClientConfig config, RedisOptions options, Redis redis, Redis subscriptions, Redis blockingCommands,
+    public DefaultRedisClient(String name, ClientConfig config, RedisOptions options, Redis redis, Redis blockingCommands,
             Vertx vertx, Continuations continuations) {
         this.name = name;
         this.label = "Redis client '" + config.prefix() + "'";
         this.redis = redis;
         this.vertx = vertx;
-        this.subscriptions = subscriptions;
         this.timeoutNanos = config.timeout().toNanos();
         this.cluster = config.clientType() == RedisClientType.CLUSTER;
         this.failures = new Failures(label, config.timeout());
@@ -90,7 +86,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         this.poolLeases = new LeaseLine(config.maxPoolSize() - config.connections(), config.maxPoolWaiting());
         this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
                 new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()));
-        this.pubSub = new PubSubConnection(subscriptions, vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
+        this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
         this.policy = CommandPolicy.of(label, config.faultTolerance());
         this.continuations = continuations;
@@ -393,7 +389,6 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         for (PipelinedConnection connection : connections) {
             connection.close();
         }
-        subscriptions.close();
     }
 
     @Override

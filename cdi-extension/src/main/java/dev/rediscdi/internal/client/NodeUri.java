@@ -30,7 +30,8 @@ final class NodeUri {
         return uri.substring(0, hostStart) + hostPort + uri.substring(end);
     }
 
-    private static String hostPortOf(String uri) {
+    /** The {@code host:port} of a connection string. */
+    static String hostPortOf(String uri) {
         int authority = authorityStart(uri);
         int end = authorityEnd(uri, authority);
         int at = uri.lastIndexOf('@', end - 1);

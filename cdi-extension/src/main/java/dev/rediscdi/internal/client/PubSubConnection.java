@@ -27,21 +27,21 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 
 /**
- * The client's subscriptions, on one dedicated connection. The driver never subscribes again after a
- * reconnection; this class does: when the connection closes it tells the listeners, reconnects with a
- * growing delay, subscribes to every channel and pattern again and, once Redis confirmed, tells them again.
+ * The client's subscriptions, on one dedicated connection to one node ({@link SubscriptionConnector}). The driver
+ * never subscribes again after a reconnection; this class does: when the connection closes it tells the listeners,
+ * reconnects with a growing delay, subscribes to every channel and pattern again and, once Redis confirmed, tells
+ * them again.
  */
 final class PubSubConnection {
     private static final Logger LOG = Logger.getLogger(PubSubConnection.class.getName());
 
-    private final Redis redis;
+    private final SubscriptionConnector connector;
     private final Vertx vertx;
     /** The subscription connection lives on an event loop of its own, never on a subscriber's context. */
     private final Context context;
@@ -64,8 +64,8 @@ final class PubSubConnection {
     private boolean reconnectScheduled;
     private boolean closed;
 
-    PubSubConnection(Redis redis, Vertx vertx, Context context, Failures failures, String clientLabel, Duration firstDelay, Duration maxDelay) {
-        this.redis = redis;
+    PubSubConnection(SubscriptionConnector connector, Vertx vertx, Context context, Failures failures, String clientLabel, Duration firstDelay, Duration maxDelay) {
+        this.connector = connector;
         this.vertx = vertx;
         this.context = context;
         this.failures = failures;
@@ -233,7 +233,7 @@ final class PubSubConnection {
             started.onComplete(result -> opened(thisAttempt, result));
             long deadline = vertx.setTimer(failures.timeout().toMillis(), id -> attempt.tryFail(
                     new TimeoutException("no connection within " + failures.timeout().toMillis() + " ms")));
-            redis.connect().onComplete(result -> {
+            connector.connect().onComplete(result -> {
                 vertx.cancelTimer(deadline);
                 if (result.failed()) {
                     attempt.tryFail(result.cause());
@@ -436,6 +436,7 @@ final class PubSubConnection {
         if (current != null) {
             current.close();
         }
+        connector.close();
     }
 
     /** One call to subscribe: its listener and topics. */

@@ -3,8 +3,8 @@ package dev.rediscdi.tests.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.Subscription;
-import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.testing.RedisCluster;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.Eventually;
+import dev.rediscdi.tests.RecordingListener;
 import dev.rediscdi.tests.TestConfig;
 
 /** A cluster relays every PUBLISH to every node: a subscription survives the failover of the node that carries it. */
@@ -32,21 +32,10 @@ class SubscriptionOnClusterIT {
             WeldContainer container = Containers.boot();
             try {
                 RedisClient redis = container.select(RedisClient.class).get();
-                BlockingQueue<RedisMessage> received = new LinkedBlockingQueue<>();
-                CountDownLatch resubscribed = new CountDownLatch(1);
-                redis.subscribe(new SubscriptionListener() {
-                    @Override
-                    public void onMessage(RedisMessage message) {
-                        received.add(message);
-                    }
-
-                    @Override
-                    public void onResubscribed() {
-                        resubscribed.countDown();
-                    }
-                }, "events").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                RecordingListener listener = new RecordingListener();
+                redis.subscribe(listener, "events").toCompletableFuture().get(5, TimeUnit.SECONDS);
                 cluster.primaries().get(0).command("PUBLISH", "events", "before");
-                assertThat(received.poll(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("before");
+                assertThat(listener.messages.poll(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("before");
 
                 RedisServer carrier = cluster.primaries().stream().filter(SubscriptionOnClusterIT::carriesASubscription).findFirst()
                         .orElseThrow(() -> new AssertionError("no primary carries the subscription"));
@@ -58,15 +47,51 @@ class SubscriptionOnClusterIT {
                 }
                 RedisServer promoted = cluster.killPrimaryOf(keyOfCarrier);
 
-                assertThat(resubscribed.await(20, TimeUnit.SECONDS)).as("told of the resubscription").isTrue();
+                assertThat(listener.resubscribed.await(20, TimeUnit.SECONDS)).as("told of the resubscription").isTrue();
                 String heard = null;
                 for (int i = 0; i < 100 && heard == null; i++) {
                     promoted.command("PUBLISH", "events", "after-" + i);
-                    RedisMessage message = received.poll(100, TimeUnit.MILLISECONDS);
+                    RedisMessage message = listener.messages.poll(100, TimeUnit.MILLISECONDS);
                     heard = message == null ? null : message.payloadAsString();
                 }
                 assertThat(heard).startsWith("after-");
             } finally {
+                container.shutdown();
+            }
+        }
+    }
+
+    /**
+     * A frozen node keeps its sockets open and answers nothing. The subscription connection is one connection to one
+     * node, watched by PING: it notices, and subscribes again on another node, while the frozen one (no failover here:
+     * its node timeout is a minute, and it has no replica) stays in the cluster.
+     */
+    @Test
+    void shouldSubscribeOnAnotherNodeWhenTheNodeCarryingTheSubscriptionFreezes() throws Exception {
+        try (RedisCluster cluster = RedisCluster.builder().replicasPerPrimary(0).nodeTimeout(Duration.ofSeconds(60)).start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", cluster.uris()), "redis.client-type", "cluster",
+                        "redis.timeout", "500ms", "redis.reconnect-max-delay", "200ms")) {
+            WeldContainer container = Containers.boot();
+            RedisServer carrier = null;
+            try {
+                RedisClient redis = container.select(RedisClient.class).get();
+                RecordingListener listener = new RecordingListener();
+                redis.subscribe(listener, "events").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                List<RedisServer> carriers = cluster.primaries().stream().filter(SubscriptionOnClusterIT::carriesASubscription).toList();
+                assertThat(carriers).as("primaries carrying the subscription").hasSize(1);
+                carrier = carriers.get(0);
+                RedisServer publisher = cluster.primaries().stream().filter(node -> node != carriers.get(0)).findFirst().orElseThrow();
+
+                carrier.freeze();
+                assertThat(listener.lost.await(10, TimeUnit.SECONDS)).as("told the frozen node's connection is lost").isTrue();
+                assertThat(listener.resubscribed.await(10, TimeUnit.SECONDS)).as("told of the resubscription on another node").isTrue();
+                publisher.command("PUBLISH", "events", "while-frozen");
+                assertThat(listener.messages.poll(5, TimeUnit.SECONDS)).as("a message published while the first node is frozen")
+                        .extracting(RedisMessage::payloadAsString).isEqualTo("while-frozen");
+            } finally {
+                if (carrier != null) {
+                    carrier.unfreeze();
+                }
                 container.shutdown();
             }
         }
