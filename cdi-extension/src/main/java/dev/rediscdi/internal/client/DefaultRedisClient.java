@@ -29,6 +29,7 @@ import io.vertx.core.impl.VertxInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -184,9 +185,18 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         // found). The pool refuses callers past its capacity, though: batches use it only while a lease is surely
         // free, and beyond that share the pipelined connections, which never refuse.
         if (poolLeases.tryTake()) {
-            redis.batch(copy).onComplete(result -> {
-                poolLeases.give();
-                pending.handle(result);
+            // what the driver's Redis.batch does, but a failed connect says the batch was not sent: it is safe to retry
+            redis.connect().onComplete(leased -> {
+                if (leased.failed()) {
+                    poolLeases.give();
+                    pending.completeExceptionally(pending.failure(leased.cause(), false));
+                    return;
+                }
+                RedisConnection connection = leased.result();
+                connection.batch(copy).onComplete(result -> connection.close().onComplete(closed -> {
+                    poolLeases.give();
+                    pending.handle(result);
+                }));
             });
         } else {
             pick().send(pending);

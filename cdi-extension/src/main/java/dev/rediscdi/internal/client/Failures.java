@@ -114,10 +114,10 @@ final class Failures {
 
     /** The driver's pool refused a lease: as many callers as {@code max-pool-waiting} already wait. */
     RedisOverloadedException poolFull(Throwable cause) {
-        return new RedisOverloadedException(clientLabel + ": every pooled connection is in use and the waiting line is full ("
-                + describe(cause) + "); the command was not sent. The pool serves withConnection, transactions and batches, the "
-                + "blocking-command connections BLPOP and the like: raise max-pool-size, max-blocking-connections or "
-                + "max-pool-waiting if this load is expected");
+        return new RedisOverloadedException(clientLabel + ": every pooled connection is in use and the driver's waiting line is full ("
+                + describe(cause) + "); the command was not sent. withConnection, transactions and batches take their connections "
+                + "from max-pool-size, BLPOP and the like from max-blocking-connections: raise those, or max-pool-waiting, if this "
+                + "load is expected");
     }
 
     /**

@@ -30,6 +30,8 @@ import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.Eventually;
 import dev.rediscdi.tests.TestConfig;
 import dev.rediscdi.testing.RedisServer;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /** Real faults (SIGSTOP, SIGKILL, CLIENT KILL, DEBUG SLEEP, CLIENT PAUSE) against the default policy. */
@@ -290,11 +292,16 @@ class FaultInjectionIT {
 
             server.stop();
             CompletableFuture<Outcome<Response>> unsent = Outcome.of(redis.send("INCR", "unsent"));
+            CompletableFuture<Outcome<List<Response>>> unsentBatch = Outcome.of(redis.batch(List.of(
+                    Request.cmd(Command.INCR).arg("unsent:batch"), Request.cmd(Command.INCR).arg("unsent:batch"))));
             Thread.sleep(500);
             server.restart();
             Outcome<Response> outcome = unsent.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(outcome.failure()).as("an INCR never sent is retried").isNull();
             assertThat(outcome.value().toLong()).isEqualTo(1);
+            Outcome<List<Response>> batchOutcome = unsentBatch.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(batchOutcome.failure()).as("a batch of INCRs whose connection never opened is retried").isNull();
+            assertThat(batchOutcome.value()).extracting(Response::toLong).containsExactly(1L, 2L);
         }
     }
 
