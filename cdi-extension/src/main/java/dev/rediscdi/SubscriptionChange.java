@@ -6,7 +6,8 @@ import java.util.List;
  * A subscription that a client makes from its configuration ({@code events.channels}, {@code events.patterns}) lost
  * its connection, or was made again: fired as a CDI event qualified like the client, in line with the messages
  * fired as {@link RedisMessage} events (an observer sees {@link Status#LOST LOST} after the last message before the
- * loss and {@link Status#RESUBSCRIBED RESUBSCRIBED} before the first one after it). Messages published in between
+ * loss and {@link Status#RESUBSCRIBED RESUBSCRIBED} before the first one after it; the two alternate, {@code LOST}
+ * first, one pair per gap, and Redis being down at start-up is a gap too). Messages published in between
  * are lost for good: Redis pub/sub keeps nothing for absent subscribers. An application that keeps a near cache
  * invalidated by messages clears it on {@code RESUBSCRIBED}.
  *

@@ -14,12 +14,13 @@ public interface SubscriptionListener {
     /**
      * The connection carrying the subscription closed (Redis restarted, failed over, or the network broke).
      * Messages published from now until {@link #onResubscribed()} are not delivered: Redis pub/sub keeps
-     * nothing for absent subscribers. The client reconnects by itself.
+     * nothing for absent subscribers. The client reconnects by itself. Called once per gap: the next call is
+     * {@link #onResubscribed()}, however many reconnection attempts fail before it.
      */
     default void onConnectionLost(Throwable cause) {
     }
 
-    /** The client reconnected and Redis confirmed the subscription again. */
+    /** The client reconnected and Redis confirmed the subscription again; called only after {@link #onConnectionLost}. */
     default void onResubscribed() {
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -460,6 +461,15 @@ class SamplesIT {
                 Set<String> scanned = new TreeSet<>();
                 redis.keys().scan(new ScanArgs().match(prefix + "*").count(7)).forEach(scanned::add);
                 assertThat(scanned).hasSize(60).allMatch(key -> key.startsWith(prefix));
+                // so does the subscription connection, which goes to one node: what any primary publishes reaches it
+                RedisClient async = container.select(RedisClient.class).get();
+                LinkedBlockingQueue<String> heard = new LinkedBlockingQueue<>();
+                async.subscribe(message -> heard.add(message.payloadAsString()), prefix + "news").toCompletableFuture()
+                        .orTimeout(10, TimeUnit.SECONDS).join();
+                for (RedisServer primary : cluster.primaries()) {
+                    primary.command("PUBLISH", prefix + "news", "from " + primary.port());
+                    assertThat(nextWithin(Duration.ofSeconds(5), heard)).isEqualTo("from " + primary.port());
+                }
             });
         }
     }
@@ -520,6 +530,16 @@ class SamplesIT {
                     throw new AssertionError("interrupted", e);
                 }
             }
+        }
+    }
+
+    /** The next element of {@code queue}, or {@code null} if none comes within {@code timeout}. */
+    private static String nextWithin(Duration timeout, LinkedBlockingQueue<String> queue) {
+        try {
+            return queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a message", e);
         }
     }
 }

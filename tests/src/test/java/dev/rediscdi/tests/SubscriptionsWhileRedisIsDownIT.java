@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.Subscription;
+import dev.rediscdi.SubscriptionChange;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.testing.RedisServer;
 
@@ -31,12 +32,22 @@ class SubscriptionsWhileRedisIsDownIT {
     public static class Inbox {
         private final List<String> received = new CopyOnWriteArrayList<>();
 
+        private final List<SubscriptionChange.Status> changes = new CopyOnWriteArrayList<>();
+
         void onMessage(@Observes @Default RedisMessage message) {
             received.add(message.payloadAsString());
         }
 
+        void onChange(@Observes @Default SubscriptionChange change) {
+            changes.add(change.status());
+        }
+
         public List<String> received() {
             return received;
+        }
+
+        public List<SubscriptionChange.Status> changes() {
+            return changes;
         }
     }
 
@@ -56,6 +67,9 @@ class SubscriptionsWhileRedisIsDownIT {
                 publishUntilReceived(server, "orders", inbox.received()::size, Duration.ofSeconds(10));
 
                 assertThat(inbox.received()).as("messages fired once Redis is up").isNotEmpty();
+                // the gap from start-up to the first subscription is told like any other: once, then its end once,
+                // however many attempts failed in between
+                assertThat(inbox.changes()).containsExactly(SubscriptionChange.Status.LOST, SubscriptionChange.Status.RESUBSCRIBED);
             } finally {
                 weld.shutdown();
             }

@@ -91,7 +91,7 @@ final class PubSubConnection {
                 throw new IllegalArgumentException((pattern ? "a pattern" : "a channel") + " is null or empty: name it");
             }
         }
-        ActiveSubscription subscription = new ActiveSubscription(this, listener, List.of(topics), pattern, keep);
+        ActiveSubscription subscription = new ActiveSubscription(this::remove, listener, List.of(topics), pattern, keep);
         List<String> fresh = new ArrayList<>();
         List<CompletableFuture<Void>> confirmations = new ArrayList<>();
         synchronized (this) {
@@ -112,6 +112,7 @@ final class PubSubConnection {
             }
         }
         if (confirmations.isEmpty()) {
+            subscription.listening();
             return CompletableFuture.completedFuture(subscription);
         }
         CompletableFuture<Subscription> result = new CompletableFuture<>();
@@ -133,6 +134,7 @@ final class PubSubConnection {
                 .whenComplete((ok, error) -> {
                     vertx.cancelTimer(deadline);
                     if (error == null) {
+                        subscription.listening();
                         result.complete(subscription);
                     } else {
                         failed(subscription, result, error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
@@ -158,6 +160,7 @@ final class PubSubConnection {
     /** The subscription could not be made now: forgotten, or kept for the next connection. */
     private void failed(ActiveSubscription subscription, CompletableFuture<Subscription> result, Throwable error) {
         if (subscription.keep()) {
+            subscription.deaf(error);
             scheduleReconnect();
         } else {
             remove(subscription);
@@ -348,13 +351,7 @@ final class PubSubConnection {
             confirmed.clear();
         }
         LOG.log(Level.INFO, () -> clientLabel + ": subscription connection lost (" + cause.getMessage() + "); reconnecting");
-        for (ActiveSubscription subscription : affected) {
-            try {
-                subscription.listener().onConnectionLost(cause);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, clientLabel + ": a subscription listener failed on connection loss", e);
-            }
-        }
+        affected.forEach(subscription -> subscription.deaf(cause));
         scheduleReconnect();
     }
 
@@ -400,7 +397,7 @@ final class PubSubConnection {
             }
             List<CompletableFuture<Void>> told = new ArrayList<>();
             confirmations.forEach((subscription, awaited) -> told.add(CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new))
-                    .thenRun(() -> resubscribed(subscription))));
+                    .thenRun(subscription::listening)));
             if (!channelTopics.isEmpty()) {
                 opened.result().send(subscribeRequest(false, channelTopics));
             }
@@ -412,13 +409,6 @@ final class PubSubConnection {
         });
     }
 
-    private void resubscribed(ActiveSubscription subscription) {
-        try {
-            subscription.listener().onResubscribed();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, clientLabel + ": a subscription listener failed on resubscription", e);
-        }
-    }
 
     void close() {
         RedisConnection current;
@@ -437,29 +427,5 @@ final class PubSubConnection {
             current.close();
         }
         connector.close();
-    }
-
-    /** One call to subscribe: its listener and topics. */
-    record ActiveSubscription(PubSubConnection owner, OrderedListener listener, List<String> topics, boolean patterns, boolean keep)
-            implements Subscription {
-        @Override
-        public CompletionStage<Void> unsubscribe() {
-            return owner.remove(this);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
-
-        @Override
-        public String toString() {
-            return (patterns ? "PatternSubscription" : "Subscription") + topics;
-        }
     }
 }
