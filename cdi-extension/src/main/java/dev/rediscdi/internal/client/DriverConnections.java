@@ -129,6 +129,20 @@ final class DriverConnections {
         }
     }
 
+    /**
+     * Whether fields declared by {@code type} itself are read here. A native image lets only the fields its
+     * configuration names be read: {@code META-INF/native-image/.../reflect-config.json} names those of every
+     * driver class this is true of, and {@code SentinelFailover.removeConnection}.
+     */
+    static boolean readsFieldsOf(Class<?> type) {
+        for (Field field : type.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) && mayHold(field.getType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean mayHold(Class<?> type) {
         return RedisConnection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
                 || Collection.class.isAssignableFrom(type) || type == AtomicReference.class;

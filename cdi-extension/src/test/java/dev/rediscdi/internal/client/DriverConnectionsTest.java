@@ -2,8 +2,10 @@ package dev.rediscdi.internal.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.impl.pool.Lease;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisReplicationConnectOptions;
@@ -120,6 +124,36 @@ class DriverConnectionsTest {
             }
         };
         return new PooledRedisConnection(lease, null, null);
+    }
+
+    /** A native image (Quarkus) reads a field, or calls a method, by reflection only where its configuration says so. */
+    @Test
+    void shouldRegisterEveryDriverMemberItReadsForANativeImage() throws Exception {
+        Map<String, JsonObject> registered = new LinkedHashMap<>();
+        try (InputStream in = DriverConnections.class.getResourceAsStream(
+                "/META-INF/native-image/dev.rediscdi/redis-cdi-extension/reflect-config.json")) {
+            assertThat(in).as("the native-image reflection configuration in the jar").isNotNull();
+            new JsonArray(new String(in.readAllBytes(), StandardCharsets.UTF_8)).forEach(entry -> registered.put(
+                    ((JsonObject) entry).getString("name"), (JsonObject) entry));
+        }
+        List<String> read = new ArrayList<>();
+        for (Class<?> connection : List.of(RedisClusterConnection.class, Class.forName("io.vertx.redis.client.impl.RedisReplicationConnection"),
+                RedisSentinelConnection.class)) {
+            for (Class<?> type = connection; type != null && type != Object.class; type = type.getSuperclass()) {
+                if (DriverConnections.readsFieldsOf(type)) {
+                    read.add(type.getName());
+                }
+            }
+        }
+        assertThat(read).as("driver classes whose fields are read").hasSize(3);
+        for (String type : read) {
+            JsonObject entry = registered.get(type);
+            assertThat(entry != null && Boolean.TRUE.equals(entry.getBoolean("allDeclaredFields"))).as(type + " registered with allDeclaredFields")
+                    .isTrue();
+        }
+        JsonObject failover = registered.get("io.vertx.redis.client.impl.SentinelFailover");
+        assertThat(failover != null ? failover.getJsonArray("methods").getList() : List.of()).as("SentinelFailover's methods registered")
+                .containsExactly(Map.of("name", "removeConnection", "parameterTypes", List.of(RedisSentinelConnection.class.getName())));
     }
 
     private static RedisConnection driverConnection(Class<?> type, Object... arguments) throws Exception {
