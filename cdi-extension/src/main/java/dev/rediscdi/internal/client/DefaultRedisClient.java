@@ -186,9 +186,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         // free, and beyond that share the pipelined connections, which never refuse.
         if (poolLeases.tryTake()) {
             // what the driver's Redis.batch does, but a failed connect says the batch was not sent: it is safe to retry
-            redis.connect().onComplete(leased -> {
+            LeaseConnect.open(redis, poolLeases, pending, leased -> {
                 if (leased.failed()) {
-                    poolLeases.give();
                     pending.completeExceptionally(pending.failure(leased.cause(), false));
                     return;
                 }
@@ -245,7 +244,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         // neither the line nor the driver's pool has an acquisition timeout: the client's deadline bounds the wait for both
         long deadline = vertx.setTimer(Math.max(1, timeoutNanos / 1_000_000), id -> {
             // out of the line before the failure is told: the caller (or its retry) may take a place at once. A
-            // ticket already served holds a lease: it is given back below once the failure is seen.
+            // ticket already served holds a lease: LeaseConnect gives it back, or the connection's owner does.
             poolLeases.leave(ticket);
             result.completeExceptionally(new RedisTimeoutException(label + ": no pooled connection free within the timeout; nothing was sent",
                     Duration.ofNanos(timeoutNanos), true));
@@ -260,10 +259,9 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
                 poolLeases.give();
                 return;
             }
-            redis.connect().onComplete(leased -> {
+            LeaseConnect.open(redis, poolLeases, result, leased -> {
                 vertx.cancelTimer(deadline);
                 if (leased.failed()) {
-                    poolLeases.give();
                     result.completeExceptionally(failures.translate(leased.cause(), null, false));
                 } else if (!result.complete(new LeasedConnection(leased.result(), failures, deadlines, timeoutNanos, continuations))) {
                     leased.result().close(); // timed out while waiting for the lease

@@ -71,6 +71,12 @@ final class Failures {
         if (cause instanceof ConnectionPoolTooBusyException) {
             return poolFull(cause);
         }
+        // Not sent: the connection could not be opened. The driver reports a handshake that failed (a proxy whose
+        // Redis is down accepts and closes: CONNECTION_CLOSED; WRONGPASS; NOAUTH) as an error reply, but no command
+        // of the caller's was refused.
+        if (!sent || cause instanceof ClosedChannelException) { // Netty fails a write on a closed channel: nothing left
+            return notSent(cause);
+        }
         boolean idempotent = request != null && Idempotency.of(request);
         if (cause instanceof ErrorType error) {
             String text = error.getMessage() == null ? "" : error.getMessage();
@@ -79,9 +85,6 @@ final class Failures {
                 return connectionLost(command, cause, idempotent);
             }
             return new RedisReplyException(code, clientLabel + ": Redis refused " + command + ": " + text, error);
-        }
-        if (!sent || cause instanceof ClosedChannelException) { // Netty fails a write on a closed channel: nothing left
-            return notSent(cause);
         }
         return connectionLost(command, cause, idempotent);
     }
@@ -92,8 +95,11 @@ final class Failures {
      */
     RedisException translateBatch(Throwable cause, List<Request> requests, boolean sent) {
         int size = requests.size();
+        if (!sent) { // nothing of it reached Redis: an error is the connection's, not a reply to one of its commands
+            return translate(cause, requests.get(0), false);
+        }
         if (!(cause instanceof ErrorType error)) {
-            if (cause instanceof RedisException || cause instanceof ConnectionPoolTooBusyException || !sent) {
+            if (cause instanceof RedisException || cause instanceof ConnectionPoolTooBusyException) {
                 return translate(cause, requests.get(0), sent);
             }
             return connectionLost("a batch of " + size + " commands", cause, Idempotency.all(requests));

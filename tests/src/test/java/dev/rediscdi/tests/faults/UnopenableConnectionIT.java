@@ -1,0 +1,112 @@
+package dev.rediscdi.tests.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import dev.rediscdi.RedisClient;
+import dev.rediscdi.RedisConnectionException;
+import dev.rediscdi.RedisException;
+import dev.rediscdi.RedisTimeoutException;
+import dev.rediscdi.ScopedConnection;
+import dev.rediscdi.testing.RedisServer;
+import dev.rediscdi.tests.Containers;
+import dev.rediscdi.tests.TestConfig;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * Pooled connections that cannot be opened, for batches and withConnection: what fails says nothing was sent, and
+ * the client's leases all come back.
+ */
+class UnopenableConnectionIT {
+    private static final List<Request> TWO_INCRS = List.of(Request.cmd(Command.INCR).arg("n"), Request.cmd(Command.INCR).arg("n"));
+
+    /**
+     * An endpoint that accepts and closes (a proxy or load balancer whose Redis is down): the driver reports the
+     * failed handshake as an error reply, CONNECTION_CLOSED. No command reached Redis: not "may have run".
+     */
+    @Test
+    void shouldSayNothingWasSentWhenTheConnectionClosesDuringItsHandshake() throws Exception {
+        try (ServerSocket closer = new ServerSocket()) {
+            closer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Thread acceptor = new Thread(() -> acceptAndClose(closer), "accept-and-close");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (TestConfig config = TestConfig.of("redis.hosts", "redis://127.0.0.1:" + closer.getLocalPort(), "redis.timeout", "2s",
+                    "redis.retry.enabled", "false");
+                    WeldContainer weld = Containers.boot()) {
+                RedisClient redis = weld.select(RedisClient.class).get();
+
+                Outcome<List<Response>> batch = Outcome.of(redis.batch(TWO_INCRS)).get(10, TimeUnit.SECONDS);
+                Outcome<Response> scoped = Outcome.of(redis.withConnection((ScopedConnection c) -> c.send("INCR", "n")))
+                        .get(10, TimeUnit.SECONDS);
+
+                for (Throwable failure : List.of(batch.failure(), scoped.failure())) {
+                    assertThat(failure).isExactlyInstanceOf(RedisConnectionException.class).hasMessageContaining("cannot connect to Redis");
+                    assertThat(((RedisException) failure).isSafeToRetry()).as("safe to retry: nothing was sent").isTrue();
+                }
+            }
+        }
+    }
+
+    /**
+     * Redis at maxclients answers the driver's handshake with an error its connect never reports: unless Redis also
+     * closes the socket, the connect never completes. The batch and the withConnection that waited for it fail at
+     * their deadline, and their leases come back: once Redis takes connections again, withConnection and batches work (with one lease, each lost lease
+     * would have failed them for good).
+     */
+    @Test
+    void shouldGiveLeasesBackWhenTheConnectionNeverOpens() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.max-pool-size", "2",
+                        "redis.connections", "1", "redis.retry.enabled", "false", "redis.circuit-breaker.enabled", "false");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS); // the pipelined connection is open
+            // through the client's own open connection: at maxclients a new one would be refused
+            String connected = redis.send("INFO", "clients").toCompletableFuture().get(5, TimeUnit.SECONDS).toString().lines()
+                    .filter(line -> line.startsWith("connected_clients:")).findFirst().orElseThrow().split(":")[1].trim();
+            redis.send("CONFIG", "SET", "maxclients", connected).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            Outcome<List<Response>> batch;
+            Outcome<Response> scoped;
+            try {
+                batch = Outcome.of(redis.batch(TWO_INCRS)).get(10, TimeUnit.SECONDS);
+                scoped = Outcome.of(redis.withConnection((ScopedConnection c) -> c.send("PING"))).get(10, TimeUnit.SECONDS);
+            } finally {
+                redis.send("CONFIG", "SET", "maxclients", "10000").toCompletableFuture().get(5, TimeUnit.SECONDS);
+            }
+            // Redis may also close the refused connection: then the connect fails before the deadline
+            assertThat(batch.failure()).as("the batch at maxclients").isInstanceOfAny(RedisTimeoutException.class,
+                    RedisConnectionException.class);
+            assertThat(scoped.failure()).as("withConnection at maxclients").isInstanceOfAny(RedisTimeoutException.class,
+                    RedisConnectionException.class);
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(redis.withConnection((ScopedConnection c) -> c.send("PING")).toCompletableFuture().get(5, TimeUnit.SECONDS))
+                        .hasToString("PONG");
+                assertThat(redis.batch(TWO_INCRS).toCompletableFuture().get(5, TimeUnit.SECONDS)).hasSize(2);
+            }
+        }
+    }
+
+    private static void acceptAndClose(ServerSocket server) {
+        for (int i = 0; i < 1000 && !server.isClosed(); i++) {
+            try (Socket accepted = server.accept()) {
+                accepted.getInputStream().read(new byte[64]); // the handshake's first bytes, then a graceful close
+            } catch (IOException closed) {
+                return; // the test is over: the server socket closed
+            }
+        }
+    }
+}
