@@ -76,9 +76,8 @@ final class BlockingCommands {
             leases.give();
             return;
         }
-        redis.connect().onComplete(leased -> {
+        LeaseConnect.open(redis, leases, pending, leased -> {
             if (leased.failed()) {
-                leases.give();
                 pending.completeExceptionally(failures.translate(leased.cause(), request, false));
                 return;
             }

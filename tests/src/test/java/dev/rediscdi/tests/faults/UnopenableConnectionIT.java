@@ -26,8 +26,8 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /**
- * Pooled connections that cannot be opened, for batches and withConnection: what fails says nothing was sent, and
- * the client's leases all come back.
+ * Pooled connections that cannot be opened, for batches, withConnection and blocking commands: what fails says
+ * nothing was sent, and the client's leases all come back.
  */
 class UnopenableConnectionIT {
     private static final List<Request> TWO_INCRS = List.of(Request.cmd(Command.INCR).arg("n"), Request.cmd(Command.INCR).arg("n"));
@@ -70,7 +70,8 @@ class UnopenableConnectionIT {
     void shouldGiveLeasesBackWhenTheConnectionNeverOpens() throws Exception {
         try (RedisServer server = RedisServer.builder().start();
                 TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.max-pool-size", "2",
-                        "redis.connections", "1", "redis.retry.enabled", "false", "redis.circuit-breaker.enabled", "false");
+                        "redis.connections", "1", "redis.max-blocking-connections", "1", "redis.retry.enabled", "false",
+                        "redis.circuit-breaker.enabled", "false");
                 WeldContainer weld = Containers.boot()) {
             RedisClient redis = weld.select(RedisClient.class).get();
             redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS); // the pipelined connection is open
@@ -80,9 +81,11 @@ class UnopenableConnectionIT {
             redis.send("CONFIG", "SET", "maxclients", connected).toCompletableFuture().get(5, TimeUnit.SECONDS);
             Outcome<List<Response>> batch;
             Outcome<Response> scoped;
+            Outcome<Response> blockingPop;
             try {
                 batch = Outcome.of(redis.batch(TWO_INCRS)).get(10, TimeUnit.SECONDS);
                 scoped = Outcome.of(redis.withConnection((ScopedConnection c) -> c.send("PING"))).get(10, TimeUnit.SECONDS);
+                blockingPop = Outcome.of(redis.send("BLPOP", "queue", "0.2")).get(10, TimeUnit.SECONDS);
             } finally {
                 redis.send("CONFIG", "SET", "maxclients", "10000").toCompletableFuture().get(5, TimeUnit.SECONDS);
             }
@@ -91,11 +94,15 @@ class UnopenableConnectionIT {
                     RedisConnectionException.class);
             assertThat(scoped.failure()).as("withConnection at maxclients").isInstanceOfAny(RedisTimeoutException.class,
                     RedisConnectionException.class);
+            assertThat(blockingPop.failure()).as("BLPOP at maxclients").isInstanceOfAny(RedisTimeoutException.class,
+                    RedisConnectionException.class);
 
             for (int i = 0; i < 3; i++) {
                 assertThat(redis.withConnection((ScopedConnection c) -> c.send("PING")).toCompletableFuture().get(5, TimeUnit.SECONDS))
                         .hasToString("PONG");
                 assertThat(redis.batch(TWO_INCRS).toCompletableFuture().get(5, TimeUnit.SECONDS)).hasSize(2);
+                redis.send("RPUSH", "queue", "job").toCompletableFuture().get(5, TimeUnit.SECONDS);
+                assertThat(redis.send("BLPOP", "queue", "1").toCompletableFuture().get(5, TimeUnit.SECONDS).get(1)).hasToString("job");
             }
         }
     }
