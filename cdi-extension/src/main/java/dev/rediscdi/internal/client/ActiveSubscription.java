@@ -52,8 +52,10 @@ final class ActiveSubscription implements Subscription {
     }
 
     /**
-     * Redis confirmed its topics: told {@code onResubscribed} if it was interrupted, nothing if it was being made
-     * (its stage says so). The listener only queues the call: it is made under the lock, in order with {@link #deaf}.
+     * Redis confirmed all its topics on the current connection: told {@code onResubscribed} if it was interrupted,
+     * nothing if it was being made (its stage says so). Called under the subscription connection's lock, as
+     * {@link #deaf} is, so that the two follow what happened to the connection in order; the listener only queues
+     * the call.
      */
     synchronized void listening() {
         if (phase == Phase.DEAF) {

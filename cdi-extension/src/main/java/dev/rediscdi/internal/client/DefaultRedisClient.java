@@ -87,7 +87,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         this.poolLeases = new LeaseLine(config.maxPoolSize() - config.connections(), config.maxPoolWaiting());
         this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
                 new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()));
-        this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
+        this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options, config.timeout()), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
         this.policy = CommandPolicy.of(label, config.faultTolerance());
         this.continuations = continuations;

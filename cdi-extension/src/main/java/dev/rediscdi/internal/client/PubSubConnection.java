@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
+import io.vertx.redis.client.impl.types.ErrorType;
 
 /**
  * The client's subscriptions, on one dedicated connection to one node ({@link SubscriptionConnector}). The driver
@@ -110,9 +110,11 @@ final class PubSubConnection {
                 }
                 registry.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(subscription);
             }
+            if (confirmations.isEmpty()) {
+                subscription.listening();
+            }
         }
         if (confirmations.isEmpty()) {
-            subscription.listening();
             return CompletableFuture.completedFuture(subscription);
         }
         CompletableFuture<Subscription> result = new CompletableFuture<>();
@@ -133,8 +135,7 @@ final class PubSubConnection {
         CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new))
                 .whenComplete((ok, error) -> {
                     vertx.cancelTimer(deadline);
-                    if (error == null) {
-                        subscription.listening();
+                    if (error == null) { // confirmed() made it listening, unless its connection was lost since
                         result.complete(subscription);
                     } else {
                         failed(subscription, result, error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
@@ -160,7 +161,11 @@ final class PubSubConnection {
     /** The subscription could not be made now: forgotten, or kept for the next connection. */
     private void failed(ActiveSubscription subscription, CompletableFuture<Subscription> result, Throwable error) {
         if (subscription.keep()) {
-            subscription.deaf(error);
+            synchronized (this) {
+                if (!allConfirmed(subscription)) { // else confirmed just after its deadline: Redis delivers to it
+                    subscription.deaf(error);
+                }
+            }
             scheduleReconnect();
         } else {
             remove(subscription);
@@ -205,6 +210,16 @@ final class PubSubConnection {
         Request request = Request.cmd(pattern ? Command.PSUBSCRIBE : Command.SUBSCRIBE);
         topics.forEach(request::arg);
         return request;
+    }
+
+    // guarded by this
+    private boolean allConfirmed(ActiveSubscription subscription) {
+        for (String topic : subscription.topics()) {
+            if (!confirmed.contains(confirmationKey(subscription.patterns(), topic))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String confirmationKey(boolean pattern, String topic) {
@@ -326,8 +341,16 @@ final class PubSubConnection {
         List<CompletableFuture<Void>> waiting;
         synchronized (this) {
             waiting = unconfirmed.remove(key);
-            if (registry.containsKey(topic)) { // not one unsubscribed meanwhile
+            List<ActiveSubscription> subscribers = registry.get(topic);
+            if (subscribers != null) { // not one unsubscribed meanwhile
                 confirmed.add(key);
+                // Redis confirms the topics of a SUBSCRIBE before it delivers anything else: a subscription hears that
+                // it listens (again) before its first message, decided under this lock, in order with lost()
+                for (ActiveSubscription subscription : subscribers) {
+                    if (allConfirmed(subscription)) {
+                        subscription.listening();
+                    }
+                }
             }
         }
         if (waiting != null) {
@@ -336,7 +359,6 @@ final class PubSubConnection {
     }
 
     private void lost(RedisConnection lostConnection, Throwable cause) {
-        Set<ActiveSubscription> affected = new LinkedHashSet<>();
         synchronized (this) {
             if (connection != lostConnection) {
                 return;
@@ -344,14 +366,15 @@ final class PubSubConnection {
             connection = null;
             heartbeat.stop();
             lostConnection.close();
+            Set<ActiveSubscription> affected = new LinkedHashSet<>();
             channels.values().forEach(affected::addAll);
             patterns.values().forEach(affected::addAll);
+            affected.forEach(subscription -> subscription.deaf(cause));
             unconfirmed.values().forEach(list -> list.forEach(f -> f.completeExceptionally(failures.connectionLost("SUBSCRIBE", cause, true))));
             unconfirmed.clear();
             confirmed.clear();
         }
         LOG.log(Level.INFO, () -> clientLabel + ": subscription connection lost (" + cause.getMessage() + "); reconnecting");
-        affected.forEach(subscription -> subscription.deaf(cause));
         scheduleReconnect();
     }
 
@@ -382,33 +405,36 @@ final class PubSubConnection {
                 scheduleReconnect();
                 return;
             }
+            RedisConnection reopened = opened.result();
             List<String> channelTopics;
             List<String> patternTopics;
-            // each subscription is told once its own topics are confirmed: Redis confirms the topics of one SUBSCRIBE
-            // before it delivers anything else, so onResubscribed comes before the first message after it
-            Map<ActiveSubscription, List<CompletableFuture<Void>>> confirmations = new IdentityHashMap<>();
+            List<CompletableFuture<Void>> confirmations = new ArrayList<>();
             synchronized (this) {
                 channelTopics = new ArrayList<>(channels.keySet());
                 patternTopics = new ArrayList<>(patterns.keySet());
-                channels.values().forEach(each -> each.forEach(subscription -> confirmations.putIfAbsent(subscription, new ArrayList<>())));
-                patterns.values().forEach(each -> each.forEach(subscription -> confirmations.putIfAbsent(subscription, new ArrayList<>())));
-                confirmations.forEach((subscription, awaited) -> new LinkedHashSet<>(subscription.topics())
-                        .forEach(topic -> awaited.add(awaitConfirmation(confirmationKey(subscription.patterns(), topic)))));
+                // each subscription hears onResubscribed once all its topics are confirmed (see confirmed())
+                channelTopics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(false, topic))));
+                patternTopics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(true, topic))));
             }
-            List<CompletableFuture<Void>> told = new ArrayList<>();
-            confirmations.forEach((subscription, awaited) -> told.add(CompletableFuture.allOf(awaited.toArray(CompletableFuture[]::new))
-                    .thenRun(subscription::listening)));
             if (!channelTopics.isEmpty()) {
-                opened.result().send(subscribeRequest(false, channelTopics));
+                reopened.send(subscribeRequest(false, channelTopics)).onFailure(error -> notResubscribed(reopened, error));
             }
             if (!patternTopics.isEmpty()) {
-                opened.result().send(subscribeRequest(true, patternTopics));
+                reopened.send(subscribeRequest(true, patternTopics)).onFailure(error -> notResubscribed(reopened, error));
             }
-            CompletableFuture.allOf(told.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new))
                     .thenRun(() -> LOG.log(Level.INFO, () -> clientLabel + ": subscriptions restored"));
         });
     }
 
+    /** A resubscription could not be written: the connection closed meanwhile (or had just died when handed out). */
+    private void notResubscribed(RedisConnection reopened, Throwable error) {
+        if (error instanceof ErrorType refusal) { // refused by Redis (an ACL changed meanwhile): reconnecting would not help
+            LOG.log(Level.WARNING, () -> clientLabel + ": Redis refused to subscribe again: " + refusal.getMessage());
+        } else {
+            lost(reopened, error);
+        }
+    }
 
     void close() {
         RedisConnection current;

@@ -1,12 +1,13 @@
 package dev.rediscdi.internal.client;
 
+import java.time.Duration;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.RedisReplicas;
 
 /**
  * Opens the subscription connection: one socket to one node, whatever the topology, so that every SUBSCRIBE,
@@ -20,26 +21,24 @@ interface SubscriptionConnector {
     void close();
 
     /**
-     * The connector for the client whose driver options are {@code options}: on a cluster one node in turn
-     * ({@link ClusterSubscriptionConnector}), elsewhere a driver client of its own.
+     * The connector for the client whose driver options are {@code options}: on a cluster or a replication group one
+     * node in turn ({@link NodeSubscriptionConnector}), elsewhere a driver client of its own.
      *
      * <p>Of its own, so that the command client's pool leases for scoped work are exactly max-pool-size less the
      * long-lived connections. On +switch-master the driver swaps the socket under every connection it handed out,
      * silently: the new socket has none of the subscriptions nor the handlers. This client does without that swap;
      * the subscription connection closes with the old primary and subscribes again by itself, and a primary demoted
-     * without dying still relays what the new primary publishes. In a replication group it never uses the replicas:
-     * the driver would send each SUBSCRIBE and UNSUBSCRIBE to a node of its choice (a topic subscribed twice then
-     * heard twice, since replicas relay the primary's PUBLISH), and the heartbeat's PING to yet another.
+     * without dying still relays what the new primary publishes.
      */
-    static SubscriptionConnector forClient(Vertx vertx, RedisOptions options) {
-        if (options.getType() == RedisClientType.CLUSTER) {
-            return new ClusterSubscriptionConnector(vertx, options);
+    static SubscriptionConnector forClient(Vertx vertx, RedisOptions options, Duration timeout) {
+        if (options.getType() == RedisClientType.CLUSTER || options.getType() == RedisClientType.REPLICATION) {
+            return new NodeSubscriptionConnector(vertx, options, timeout);
         }
-        return of(Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false).setUseReplicas(RedisReplicas.NEVER)
+        return of(Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false)
                 .setMaxPoolSize(1).setMaxPoolWaiting(Math.max(1, options.getMaxPoolWaiting()))));
     }
 
-    /** Through {@code driver}, a client whose connections are one socket each, or whose commands all go to one node. */
+    /** Through {@code driver}, a client whose connections are one socket each (standalone, Sentinel). */
     private static SubscriptionConnector of(Redis driver) {
         return new SubscriptionConnector() {
             @Override

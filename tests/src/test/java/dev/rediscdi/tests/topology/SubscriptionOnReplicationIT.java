@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,12 +20,14 @@ import dev.rediscdi.testing.RedisReplication;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.Eventually;
+import dev.rediscdi.tests.RecordingListener;
 import dev.rediscdi.tests.TestConfig;
 
 /**
- * A client that reads from replicas still keeps its subscriptions on the primary: replicas relay what the primary
- * publishes, so a topic subscribed on two nodes would be heard twice, and an UNSUBSCRIBE sent to another node than
- * its SUBSCRIBE would leave the topic subscribed.
+ * In a replication group the subscriptions live on one connection to one node, the first configured (here the
+ * primary), even for a client that reads from replicas: replicas relay what the primary publishes, so a topic
+ * subscribed on two nodes would be heard twice, and an UNSUBSCRIBE sent to another node than its SUBSCRIBE would
+ * leave the topic subscribed.
  */
 class SubscriptionOnReplicationIT {
 
@@ -55,6 +58,30 @@ class SubscriptionOnReplicationIT {
                 replication.primary().command("PUBLISH", channel, "once");
                 assertThat(received.poll(5, TimeUnit.SECONDS)).extracting(RedisMessage::payloadAsString).isEqualTo("once");
                 assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("a second delivery of the same message").isNull();
+            } finally {
+                container.shutdown();
+            }
+        }
+    }
+
+    /**
+     * Redis closes ordinary connections idle for {@code timeout} seconds, subscribed ones never: the subscription has
+     * no idle connection to a replica whose closing would look like its own loss.
+     */
+    @Test
+    void shouldNotLoseTheSubscriptionWhenReplicasCloseIdleConnections() throws Exception {
+        try (RedisReplication replication = RedisReplication.builder().replicas(1).config("timeout", "1").start();
+                TestConfig config = TestConfig.of("redis.hosts", String.join(",", replication.uris()), "redis.client-type", "replication",
+                        "redis.reconnect-max-delay", "200ms")) {
+            WeldContainer container = Containers.boot();
+            try {
+                RedisClient redis = container.select(RedisClient.class).get();
+                RecordingListener listener = new RecordingListener();
+                redis.subscribe(listener, "events").toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+                assertThat(listener.lost.await(3500, TimeUnit.MILLISECONDS)).as("told of a loss while no node went away").isFalse();
+                replication.primary().command("PUBLISH", "events", "still here");
+                assertThat(listener.messages.poll(5, TimeUnit.SECONDS)).extracting(RedisMessage::payloadAsString).isEqualTo("still here");
             } finally {
                 container.shutdown();
             }
