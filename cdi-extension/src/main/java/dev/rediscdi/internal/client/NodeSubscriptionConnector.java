@@ -27,9 +27,9 @@ import io.vertx.redis.client.impl.types.ErrorType;
  * handlers are those of every node, so a replica closing an idle connection (Redis' {@code timeout}) tore the
  * subscription down; and it sends each SUBSCRIBE, UNSUBSCRIBE and the heartbeat's PING to a node of its choice.
  *
- * <p>Nodes are tried in turn, from the one that answered last: on a cluster the primaries it named on the last
- * connection ({@code CLUSTER SLOTS}), then the configured nodes; in a replication group the configured nodes, in
- * their order (the primary first, if it is listed first). A node that refuses, or accepts and then answers nothing
+ * <p>Nodes are tried in turn, from the one that answered last, or the next one if that one's connection was lost: on
+ * a cluster the primaries it named on the last connection ({@code CLUSTER SLOTS}), then the configured nodes; in a
+ * replication group the configured nodes, in their order. A node that refuses, or accepts and then answers nothing
  * within the timeout, passes the attempt on to the next.
  */
 final class NodeSubscriptionConnector implements SubscriptionConnector {
@@ -43,8 +43,11 @@ final class NodeSubscriptionConnector implements SubscriptionConnector {
     private final Map<String, Redis> clients = new ConcurrentHashMap<>();
     /** The primaries ({@code host:port}) the cluster named last, empty before the first connection. */
     private volatile List<String> named = List.of();
-    /** The connection string of the node that answered last, tried first. */
+    /** The connection string of the node to try first: the one that answered last, or the next one if it was lost. */
     private volatile String preferred;
+    /** The last connection handed out, and its node. */
+    private volatile RedisConnection handedOut;
+    private volatile String handedOutBy;
     private volatile boolean closed;
 
     NodeSubscriptionConnector(Vertx vertx, RedisOptions options, Duration timeout) {
@@ -102,6 +105,8 @@ final class NodeSubscriptionConnector implements SubscriptionConnector {
         attempt.future().onComplete(done -> {
             if (done.succeeded()) {
                 preferred = node;
+                handedOutBy = node;
+                handedOut = done.result();
                 result.complete(done.result());
             } else {
                 LOG.log(Level.FINE, () -> "subscription connection to a node failed, trying the next: " + done.cause());
@@ -158,6 +163,17 @@ final class NodeSubscriptionConnector implements SubscriptionConnector {
             }
             return true;
         });
+    }
+
+    /** A node whose connection was lost (a frozen node, above all) is tried last, not first, by the next attempt. */
+    @Override
+    public void lost(RedisConnection connection) {
+        String node = handedOutBy;
+        if (connection == handedOut && node != null && node.equals(preferred)) {
+            List<String> nodes = candidates();
+            int at = nodes.indexOf(node);
+            preferred = at < 0 ? null : nodes.get((at + 1) % nodes.size());
+        }
     }
 
     @Override

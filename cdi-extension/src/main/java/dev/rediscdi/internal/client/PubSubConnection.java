@@ -375,6 +375,7 @@ final class PubSubConnection {
             confirmed.clear();
         }
         LOG.log(Level.INFO, () -> clientLabel + ": subscription connection lost (" + cause.getMessage() + "); reconnecting");
+        connector.lost(lostConnection);
         scheduleReconnect();
     }
 

@@ -17,6 +17,10 @@ interface SubscriptionConnector {
 
     Future<RedisConnection> connect();
 
+    /** {@code connection}, which it handed out, was lost (closed, or silent): the next attempt may avoid its node. */
+    default void lost(RedisConnection connection) {
+    }
+
     /** Closes what it opened; the connections it handed out are closed by their owner. */
     void close();
 
