@@ -65,9 +65,15 @@ final class BlockingCommands {
         @Override
         RuntimeException timedOut() {
             if (leases.leave(ticket)) {
-                return failures.timedOutInLine(firstRequest(), Duration.ofNanos(BlockTimeout.nanosOf(firstRequest())).plus(failures.timeout()));
+                return timedOutUnwritten();
             }
             return super.timedOut();
+        }
+
+        /** Its deadline passed in line, or while its connection opened. */
+        @Override
+        RuntimeException timedOutUnwritten() {
+            return failures.timedOutInLine(firstRequest(), Duration.ofNanos(BlockTimeout.nanosOf(firstRequest())).plus(failures.timeout()));
         }
     }
 
@@ -76,6 +82,7 @@ final class BlockingCommands {
             leases.give();
             return;
         }
+        pending.notWrittenYet();
         LeaseConnect.open(redis, leases, pending, leased -> {
             if (leased.failed()) {
                 pending.completeExceptionally(failures.translate(leased.cause(), request, false));
@@ -83,7 +90,7 @@ final class BlockingCommands {
             }
             RedisConnection connection = leased.result();
             AtomicBoolean released = new AtomicBoolean();
-            if (pending.isDone()) { // expired while waiting for a connection
+            if (pending.isDone() || !pending.startWriting()) { // expired while waiting for a connection
                 release(connection, released, true);
                 return;
             }

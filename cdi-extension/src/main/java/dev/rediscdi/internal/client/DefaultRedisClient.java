@@ -185,13 +185,18 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         // found). The pool refuses callers past its capacity, though: batches use it only while a lease is surely
         // free, and beyond that share the pipelined connections, which never refuse.
         if (poolLeases.tryTake()) {
-            // what the driver's Redis.batch does, but a failed connect says the batch was not sent: it is safe to retry
+            // what the driver's Redis.batch does, but a batch that never left says so: it is safe to retry
+            pending.notWrittenYet();
             LeaseConnect.open(redis, poolLeases, pending, leased -> {
                 if (leased.failed()) {
                     pending.completeExceptionally(pending.failure(leased.cause(), false));
                     return;
                 }
                 RedisConnection connection = leased.result();
+                if (!pending.startWriting()) { // its deadline passed while the connection opened
+                    connection.close().onComplete(closed -> poolLeases.give());
+                    return;
+                }
                 connection.batch(copy).onComplete(result -> connection.close().onComplete(closed -> {
                     poolLeases.give();
                     pending.handle(result);

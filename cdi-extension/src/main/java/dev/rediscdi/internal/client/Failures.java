@@ -128,12 +128,12 @@ final class Failures {
 
     /**
      * A blocking command's deadline ({@code deadline}: its block timeout plus the client's) passed while it waited
-     * in the client's line for a connection: it was not sent.
+     * in the client's line for a connection, or for that connection to open: it was not sent.
      */
     RedisTimeoutException timedOutInLine(Request request, Duration deadline) {
         return new RedisTimeoutException(clientLabel + ": " + request.command().toString().toUpperCase(java.util.Locale.ROOT)
                 + " waited " + deadline.toMillis() + " ms (its block timeout plus the timeout) for a blocking-command connection"
-                + " and was not sent; raise max-blocking-connections if this many commands block at once", deadline, true);
+                + " and was not sent; if this many commands block at once, raise max-blocking-connections", deadline, true);
     }
 
     /** The client's own line for a connection lease is full: {@code waiting} callers already wait. */
@@ -156,6 +156,16 @@ final class Failures {
     RedisTimeoutException timedOut(List<Request> batch) {
         return new RedisTimeoutException(clientLabel + ": no reply to a batch of " + batch.size() + " commands within "
                 + timeout.toMillis() + " ms; they may or may not have run", timeout, Idempotency.all(batch));
+    }
+
+    /**
+     * Work whose deadline passed before it was written: it waited for a pipelining slot ({@code max-waiting-handlers}
+     * in flight) or for a connection to open. Nothing reached Redis, so it is safe to send again.
+     */
+    RedisTimeoutException timedOutUnsent(Request first, int commands) {
+        String what = commands == 1 ? first.command().toString().toUpperCase(java.util.Locale.ROOT) : "a batch of " + commands + " commands";
+        return new RedisTimeoutException(clientLabel + ": " + what + " waited " + timeout.toMillis() + " ms (the timeout) for a "
+                + "connection to open or a place in its pipeline, and was not sent", timeout, true);
     }
 
     private static String describe(Throwable cause) {

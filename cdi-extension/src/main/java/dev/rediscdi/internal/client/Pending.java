@@ -1,6 +1,7 @@
 package dev.rediscdi.internal.client;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -15,6 +16,14 @@ import io.vertx.redis.client.Request;
  * @param <T> the reply type
  */
 abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncResult<T>> {
+    /** Written, or its path does not say: a failure at its deadline says it may have run. The default. */
+    private static final int MAYBE_WRITTEN = 0;
+    /** Waiting for a pipelining slot or a connection, known not to be written yet. */
+    private static final int NOT_WRITTEN = 1;
+    /** Its deadline passed before it was written: it never will be. */
+    private static final int EXPIRED_UNWRITTEN = 2;
+    private static final AtomicIntegerFieldUpdater<Pending> WRITE_STATE = AtomicIntegerFieldUpdater.newUpdater(Pending.class, "writeState");
+
     final long deadlineNanos;
     final Failures failures;
     /** The connection it was written to, to forget that one if it turns out closed. */
@@ -22,6 +31,11 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
     private PipelinedConnection carrier;
     private boolean retriedNotWritten;
     private int redirectResends;
+    /**
+     * Whether it was written, decided by one compare-and-set between the writer and the deadline, so that a failure
+     * says "not sent" (safe to retry) only when it surely was not.
+     */
+    private volatile int writeState;
 
     Pending(long deadlineNanos, Failures failures) {
         this.deadlineNanos = deadlineNanos;
@@ -35,6 +49,16 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
     abstract Request firstRequest();
 
     abstract Future<T> writeTo(RedisConnection connection);
+
+    /** It waits for a pipelining slot or a connection, and is not written until {@link #startWriting()}. */
+    final void notWrittenYet() {
+        writeState = NOT_WRITTEN;
+    }
+
+    /** Called just before it is written; {@code false} if its deadline passed first: then it must not be written. */
+    final boolean startWriting() {
+        return WRITE_STATE.compareAndSet(this, NOT_WRITTEN, MAYBE_WRITTEN) || writeState == MAYBE_WRITTEN;
+    }
 
     void sentOn(PipelinedConnection connection) {
         this.carrier = connection;
@@ -61,11 +85,16 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
 
     /** Fails it with the client's timeout, and tells the connection it was written to. */
     final void expire() {
-        completeExceptionally(timedOut());
+        completeExceptionally(WRITE_STATE.compareAndSet(this, NOT_WRITTEN, EXPIRED_UNWRITTEN) ? timedOutUnwritten() : timedOut());
         PipelinedConnection connection = carrier;
         if (connection != null) {
             connection.expired(via);
         }
+    }
+
+    /** The failure at its deadline when it was surely not written: safe to retry. */
+    RuntimeException timedOutUnwritten() {
+        return failures.timedOutUnsent(firstRequest(), weight());
     }
 
     RuntimeException timedOut() {

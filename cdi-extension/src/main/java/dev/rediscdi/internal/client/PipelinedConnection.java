@@ -62,6 +62,7 @@ final class PipelinedConnection {
     }
 
     void send(Pending<?> command) {
+        command.notWrittenYet();
         if (closed) {
             command.completeExceptionally(new RedisConnectionException(clientLabel + ": the client is closed", null));
             return;
@@ -207,6 +208,10 @@ final class PipelinedConnection {
         }
         RedisConnection current = connection;
         if (current != null) {
+            if (!command.startWriting()) { // its deadline passed just now
+                release(command.weight());
+                return;
+            }
             command.via = current;
             command.writeTo(current).onComplete(command);
             return;
@@ -215,7 +220,7 @@ final class PipelinedConnection {
             if (attempt.failed()) {
                 release(command.weight());
                 command.completeExceptionally(failures.notSent(attempt.cause()));
-            } else if (command.isDone()) {
+            } else if (command.isDone() || !command.startWriting()) {
                 release(command.weight());
             } else {
                 command.via = attempt.result();

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.weld.environment.se.WeldContainer;
@@ -26,8 +28,9 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /**
- * Pooled connections that cannot be opened, for batches, withConnection and blocking commands: what fails says
- * nothing was sent, and the client's leases all come back.
+ * Commands that could not be written: through pooled connections that cannot be opened (batches, withConnection,
+ * blocking commands), or waiting for a place in a pipeline. What fails says nothing was sent, safe to retry, and the
+ * client's leases all come back.
  */
 class UnopenableConnectionIT {
     private static final List<Request> TWO_INCRS = List.of(Request.cmd(Command.INCR).arg("n"), Request.cmd(Command.INCR).arg("n"));
@@ -96,6 +99,9 @@ class UnopenableConnectionIT {
                     RedisConnectionException.class);
             assertThat(blockingPop.failure()).as("BLPOP at maxclients").isInstanceOfAny(RedisTimeoutException.class,
                     RedisConnectionException.class);
+            for (Throwable failure : List.of(batch.failure(), scoped.failure(), blockingPop.failure())) {
+                assertThat(((RedisException) failure).isSafeToRetry()).as("safe to retry, nothing was sent: " + failure).isTrue();
+            }
 
             for (int i = 0; i < 3; i++) {
                 assertThat(redis.withConnection((ScopedConnection c) -> c.send("PING")).toCompletableFuture().get(5, TimeUnit.SECONDS))
@@ -104,6 +110,43 @@ class UnopenableConnectionIT {
                 redis.send("RPUSH", "queue", "job").toCompletableFuture().get(5, TimeUnit.SECONDS);
                 assertThat(redis.send("BLPOP", "queue", "1").toCompletableFuture().get(5, TimeUnit.SECONDS).get(1)).hasToString("job");
             }
+        }
+    }
+
+    /**
+     * Commands beyond the pipelining depth wait in the client for a place. Redis paused, the two written ones may
+     * have run when their deadline passes; the eight still waiting surely did not, and say so: safe to retry, even
+     * INCR. Once Redis resumes, the counter shows at most the two.
+     */
+    @Test
+    void shouldSayCommandsThatWaitedForAPlaceInThePipelineWereNotSent() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.max-waiting-handlers", "2",
+                        "redis.retry.enabled", "false", "redis.circuit-breaker.enabled", "false");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS);
+            server.command("CLIENT", "PAUSE", "1500", "WRITE");
+            List<CompletableFuture<Outcome<Response>>> incrs = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                incrs.add(Outcome.of(redis.send("INCR", "counter")));
+            }
+            int mayHaveRun = 0;
+            for (CompletableFuture<Outcome<Response>> incr : incrs) {
+                Throwable failure = incr.get(10, TimeUnit.SECONDS).failure();
+                assertThat(failure).isInstanceOf(RedisTimeoutException.class);
+                if (((RedisException) failure).isSafeToRetry()) {
+                    assertThat(failure).hasMessageContaining("was not sent");
+                } else {
+                    assertThat(failure).hasMessageContaining("may or may not have run");
+                    mayHaveRun++;
+                }
+            }
+            assertThat(mayHaveRun).as("INCRs written, the pipelining depth").isEqualTo(2);
+            Thread.sleep(1200); // the pause ends
+            // the two written may have run or not (their silent connection was closed as dead); the others did not
+            Response counter = redis.send("GET", "counter").toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertThat(counter == null ? 0 : counter.toLong()).as("INCRs run").isLessThanOrEqualTo(mayHaveRun);
         }
     }
 
