@@ -7,13 +7,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on a free loopback port in front of a server, that can make the connections it carries go silent
  * without closing them: what a network partition, a paused VM or a vanished container behind a stable address does
- * to a client. No FIN, no RST: the client sees its bytes accepted and no answer, ever.
+ * to a client. No FIN, no RST: the client sees its bytes accepted and no answer, ever. It can also cut them: replies
+ * dropped for a moment, then a FIN ({@link #cutOpenConnections}).
  *
  * <pre>{@code
  * try (TcpProxy proxy = TcpProxy.to(server.port())) {
@@ -77,6 +79,25 @@ public final class TcpProxy implements AutoCloseable {
         links.forEach(link -> link.silent = true);
     }
 
+    /**
+     * The connections open at this moment stop carrying the server's replies for {@code withheld}, then their client
+     * side gets a FIN: a server, proxy or load balancer closing gracefully with replies still on their way, which are
+     * lost. What the client sent until then still reaches the server.
+     */
+    public void cutOpenConnections(Duration withheld) throws InterruptedException {
+        List<Link> open = links.stream().filter(link -> !link.closed && !link.cut).toList();
+        open.forEach(link -> link.repliesDropped = true);
+        Thread.sleep(withheld.toMillis());
+        for (Link link : open) {
+            link.cut = true;
+            try {
+                link.client.shutdownOutput();
+            } catch (IOException alreadyClosed) {
+                // the client closed it first: nothing left to cut
+            }
+        }
+    }
+
     private void accept() {
         while (!closed) {
             try {
@@ -109,6 +130,8 @@ public final class TcpProxy implements AutoCloseable {
         private final Socket client;
         private final Socket server;
         private volatile boolean silent;
+        private volatile boolean repliesDropped;
+        private volatile boolean cut;
         private volatile boolean closed;
         private volatile boolean clientClosed;
 
@@ -128,7 +151,7 @@ public final class TcpProxy implements AutoCloseable {
                 try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                     int read;
                     while ((read = in.read(buffer)) >= 0) {
-                        if (!silent) {
+                        if (!silent && !(repliesDropped && from == server)) {
                             out.write(buffer, 0, read);
                             out.flush();
                         }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -197,10 +198,24 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
                     connection.close().onComplete(closed -> poolLeases.give());
                     return;
                 }
-                connection.batch(copy).onComplete(result -> connection.close().onComplete(closed -> {
-                    poolLeases.give();
-                    pending.handle(result);
-                }));
+                AtomicBoolean released = new AtomicBoolean();
+                // at its deadline the batch's connection is closed for good (a silent peer never answers) and the
+                // lease goes back; a late reply would otherwise hold both until TCP gives up
+                pending.whenComplete((replies, error) -> {
+                    if (error instanceof RedisTimeoutException && released.compareAndSet(false, true)) {
+                        DriverConnections.discard(connection);
+                        poolLeases.give();
+                    }
+                });
+                connection.batch(copy).onComplete(result -> {
+                    if (!released.compareAndSet(false, true)) {
+                        return;
+                    }
+                    connection.close().onComplete(closed -> {
+                        poolLeases.give();
+                        pending.handle(result);
+                    });
+                });
             });
         } else {
             pick().send(pending);

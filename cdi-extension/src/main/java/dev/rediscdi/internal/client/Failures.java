@@ -1,6 +1,5 @@
 package dev.rediscdi.internal.client;
 
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
 
@@ -74,7 +73,9 @@ final class Failures {
         // Not sent: the connection could not be opened. The driver reports a handshake that failed (a proxy whose
         // Redis is down accepts and closes: CONNECTION_CLOSED; WRONGPASS; NOAUTH) as an error reply, but no command
         // of the caller's was refused.
-        if (!sent || cause instanceof ClosedChannelException) { // Netty fails a write on a closed channel: nothing left
+        // Not a ClosedChannelException: the driver fails every command waiting for a reply with the error of the one
+        // write that failed, so it may come to a command Redis ran.
+        if (!sent) {
             return notSent(cause);
         }
         boolean idempotent = request != null && Idempotency.of(request);

@@ -85,11 +85,13 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
 
     /** Fails it with the client's timeout, and tells the connection it was written to. */
     final void expire() {
-        completeExceptionally(WRITE_STATE.compareAndSet(this, NOT_WRITTEN, EXPIRED_UNWRITTEN) ? timedOutUnwritten() : timedOut());
+        RuntimeException failure = WRITE_STATE.compareAndSet(this, NOT_WRITTEN, EXPIRED_UNWRITTEN) ? timedOutUnwritten() : timedOut();
+        // the dead connection is let go before the caller hears of the failure: its next command goes to a new one
         PipelinedConnection connection = carrier;
         if (connection != null) {
             connection.expired(via);
         }
+        completeExceptionally(failure);
     }
 
     /** The failure at its deadline when it was surely not written: safe to retry. */

@@ -1,6 +1,5 @@
 package dev.rediscdi.internal.client;
 
-import java.nio.channels.ClosedChannelException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -122,9 +121,8 @@ final class PipelinedConnection {
         if (via != null && via == connection && System.nanoTime() - lastReplyNanos > timeoutNanos) {
             LOG.log(Level.WARNING, () -> clientLabel + ": no reply on a connection for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
                     + " ms (the timeout); closing it, the next command opens another");
-            if (forget(via)) {
-                DriverConnections.discard(via); // its socket is open: close() would give it back to the pool as it is
-            }
+            // its socket is open: close() would give it back to the pool as it is, to be lent before it closes
+            forget(via, true);
         }
     }
 
@@ -139,11 +137,12 @@ final class PipelinedConnection {
     }
 
     /**
-     * The driver refuses a write on a connection it knows closed ("Connection is closed"); Netty fails a write on a
-     * channel that has just closed with a {@link ClosedChannelException}. Either way no byte of it left.
+     * The driver refuses a write on a connection it knows closed ("Connection is closed"): no byte of it left. A
+     * {@link java.nio.channels.ClosedChannelException} says nothing of the command it fails: when one write fails, the
+     * driver fails every command still waiting for a reply with that write's error, commands Redis may have run included.
      */
     private static boolean notWritten(Throwable cause) {
-        return NOT_WRITTEN.equals(cause.getMessage()) || cause instanceof ClosedChannelException;
+        return NOT_WRITTEN.equals(cause.getMessage());
     }
 
     private boolean tryAcquire(int weight) {
@@ -238,7 +237,7 @@ final class PipelinedConnection {
         }
         Future<RedisConnection> attempt = connecting;
         if (attempt == null) {
-            attempt = redis.connect();
+            attempt = BoundedConnect.within(context.owner(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos), redis.connect());
             connecting = attempt;
             Future<RedisConnection> started = attempt;
             // on an event loop the attempt may already be complete: opened() then runs now and clears the field
@@ -274,15 +273,22 @@ final class PipelinedConnection {
 
     // Closed outside this object's lock: the driver calls the exception and end handlers while holding the
     // connection's own lock, so closing it under ours could deadlock two event loops.
-    private boolean forget(RedisConnection lost) {
+    private void forget(RedisConnection lost) {
+        forget(lost, false);
+    }
+
+    private void forget(RedisConnection lost, boolean discard) {
         synchronized (this) {
             if (lost == null || connection != lost) {
-                return false;
+                return;
             }
             connection = null;
         }
-        lost.close();
-        return true;
+        if (discard) {
+            DriverConnections.discard(lost);
+        } else {
+            lost.close();
+        }
     }
 
     void close() {

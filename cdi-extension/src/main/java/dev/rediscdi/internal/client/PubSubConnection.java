@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,7 +22,6 @@ import dev.rediscdi.internal.context.OrderedListener;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
@@ -243,22 +241,11 @@ final class PubSubConnection {
         }
         Future<RedisConnection> started = connecting;
         if (started == null) {
-            Promise<RedisConnection> attempt = Promise.promise();
-            started = attempt.future();
+            started = BoundedConnect.within(vertx, failures.timeout().toMillis(), connector.connect());
             connecting = started;
             // on an event loop the attempt may complete at once: opened() then runs now and clears the field
             Future<RedisConnection> thisAttempt = started;
             started.onComplete(result -> opened(thisAttempt, result));
-            long deadline = vertx.setTimer(failures.timeout().toMillis(), id -> attempt.tryFail(
-                    new TimeoutException("no connection within " + failures.timeout().toMillis() + " ms")));
-            connector.connect().onComplete(result -> {
-                vertx.cancelTimer(deadline);
-                if (result.failed()) {
-                    attempt.tryFail(result.cause());
-                } else if (!attempt.tryComplete(result.result())) {
-                    result.result().close(); // too late: the attempt failed meanwhile
-                }
-            });
         }
         return started;
     }

@@ -3,6 +3,7 @@ package dev.rediscdi.tests.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -12,10 +13,14 @@ import org.junit.jupiter.api.Test;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisTimeoutException;
 import dev.rediscdi.ReplyType;
+import dev.rediscdi.ScopedConnection;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.TcpProxy;
 import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.TestConfig;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 /**
  * A connection whose peer goes silent without closing (a network partition, a paused VM, a container gone from behind
@@ -55,6 +60,39 @@ class SilentConnectionIT {
             assertThat(first).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(RedisTimeoutException.class);
             assertThat(answer).as("answered again on a new connection (%d attempts)", attempts).isEqualTo("before");
             assertThat(proxy.silencedConnectionsClosedByClient()).as("the silent connection closed by the client").isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    /**
+     * A batch on a leased pooled connection whose peer went silent fails at its deadline, and its lease comes back
+     * then, as a withConnection's does (the connection is discarded): else withConnection and transactions would
+     * wait for a lease that comes back only when TCP gives up on the silent connection, many minutes later.
+     */
+    @Test
+    void shouldGiveTheLeaseOfATimedOutBatchBack() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TcpProxy proxy = TcpProxy.to(server.port());
+                TestConfig config = TestConfig.of("redis.hosts", proxy.uri(), "redis.timeout", "500ms", "redis.max-pool-size", "2",
+                        "redis.connections", "1", "redis.retry.enabled", "false", "redis.circuit-breaker.enabled", "false");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            List<Request> batch = List.of(Request.cmd(Command.PING), Request.cmd(Command.PING));
+            redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS); // the pipelined connection is open
+            redis.batch(batch).toCompletableFuture().get(5, TimeUnit.SECONDS); // on a leased connection, back in the pool idle
+
+            proxy.silenceOpenConnections(); // the pipelined connection and the idle pooled one
+            Outcome<List<Response>> silent = Outcome.of(redis.batch(batch)).get(5, TimeUnit.SECONDS);
+            assertThat(silent.failure()).isInstanceOf(RedisTimeoutException.class);
+
+            Outcome<Response> scoped = null;
+            for (int attempt = 0; attempt < 10; attempt++) {
+                scoped = Outcome.of(redis.withConnection((ScopedConnection c) -> c.send("PING"))).get(5, TimeUnit.SECONDS);
+                if (scoped.succeeded()) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertThat(scoped.failure()).as("withConnection after the silent batch timed out (10 tries over ~7 s)").isNull();
         }
     }
 }

@@ -78,10 +78,7 @@ class UnopenableConnectionIT {
                 WeldContainer weld = Containers.boot()) {
             RedisClient redis = weld.select(RedisClient.class).get();
             redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS); // the pipelined connection is open
-            // through the client's own open connection: at maxclients a new one would be refused
-            String connected = redis.send("INFO", "clients").toCompletableFuture().get(5, TimeUnit.SECONDS).toString().lines()
-                    .filter(line -> line.startsWith("connected_clients:")).findFirst().orElseThrow().split(":")[1].trim();
-            redis.send("CONFIG", "SET", "maxclients", connected).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            takeNoMoreConnections(redis);
             Outcome<List<Response>> batch;
             Outcome<Response> scoped;
             Outcome<Response> blockingPop;
@@ -150,6 +147,13 @@ class UnopenableConnectionIT {
         }
     }
 
+    /** Sets maxclients to the connections open now, through the client's own: a new one would be refused. */
+    private static void takeNoMoreConnections(RedisClient redis) throws Exception {
+        String connected = redis.send("INFO", "clients").toCompletableFuture().get(5, TimeUnit.SECONDS).toString().lines()
+                .filter(line -> line.startsWith("connected_clients:")).findFirst().orElseThrow().split(":")[1].trim();
+        redis.send("CONFIG", "SET", "maxclients", connected).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
     private static void acceptAndClose(ServerSocket server) {
         for (int i = 0; i < 1000 && !server.isClosed(); i++) {
             try (Socket accepted = server.accept()) {
@@ -157,6 +161,49 @@ class UnopenableConnectionIT {
             } catch (IOException closed) {
                 return; // the test is over: the server socket closed
             }
+        }
+    }
+
+    /**
+     * The pipelined connection is lost while Redis is at maxclients: the reopening connection's handshake gets an
+     * error the driver's connect never reports. The attempt fails at the timeout, and once Redis takes connections
+     * again, commands work again.
+     */
+    @Test
+    void shouldReopenThePipelinedConnectionOnceRedisTakesConnectionsAgain() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.connections", "1",
+                        "redis.retry.enabled", "false", "redis.circuit-breaker.enabled", "false");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            redis.send("SET", "k", "v").toCompletableFuture().get(5, TimeUnit.SECONDS);
+            takeNoMoreConnections(redis);
+            long id = redis.send("CLIENT", "ID").toCompletableFuture().get(5, TimeUnit.SECONDS).toLong();
+            Outcome.of(redis.send("CLIENT", "KILL", "ID", Long.toString(id), "SKIPME", "no")).get(5, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            Outcome<Response> atMaxclients;
+            try (Socket filler = new Socket(InetAddress.getLoopbackAddress(), server.port())) { // takes the freed place
+                Thread.sleep(100);
+                atMaxclients = Outcome.of(redis.send("GET", "k")).get(5, TimeUnit.SECONDS);
+            }
+            assertThat(atMaxclients.failure()).as("GET at maxclients").isInstanceOfAny(RedisTimeoutException.class,
+                    RedisConnectionException.class);
+            assertThat(((RedisException) atMaxclients.failure()).isSafeToRetry()).as("not sent").isTrue();
+            Thread.sleep(300); // Redis has seen the filler go: a place is free
+
+            Outcome<Response> after = null;
+            for (int attempt = 0; attempt < 10; attempt++) {
+                after = Outcome.of(redis.send("GET", "k")).get(5, TimeUnit.SECONDS);
+                if (after.succeeded()) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            if (!after.succeeded()) {
+                assertThat(server.command("GET", "k")).as("a new connection from elsewhere works").contains("v");
+            }
+            assertThat(after.failure()).as("GET once Redis takes connections again (10 tries over ~7 s)").isNull();
+            assertThat(after.value()).hasToString("v");
         }
     }
 }
