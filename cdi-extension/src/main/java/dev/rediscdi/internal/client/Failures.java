@@ -21,6 +21,8 @@ import io.vertx.redis.client.impl.types.ErrorType;
 /** Turns the driver's failures into {@link RedisException}s that say whether the command may have run. */
 final class Failures {
     private static final java.util.regex.Pattern BATCH_ERROR = java.util.regex.Pattern.compile("ERR \\[\\d+\\] (\\S+)");
+    /** Redis' error codes are capitals: ERR, WRONGTYPE, NOSCRIPT, MOVED... */
+    private static final java.util.regex.Pattern REDIS_ERROR_CODE = java.util.regex.Pattern.compile("[A-Z][A-Z_]*");
     private static final String INVALID_ARITY = "Redis command is not valid";
     private final String clientLabel;
     private final Duration timeout;
@@ -111,6 +113,10 @@ final class Failures {
         }
         java.util.regex.Matcher inner = BATCH_ERROR.matcher(text);
         String code = inner.find() ? inner.group(1) : "ERR";
+        if (!REDIS_ERROR_CODE.matcher(code).matches()) {
+            // the driver reports a failed connection the same way, one "ERR [i] java.io.IOException: ..." per command
+            return connectionLost("a batch of " + size + " commands", cause, Idempotency.all(requests));
+        }
         return new RedisReplyException(code, clientLabel + ": Redis refused commands of a batch of " + size
                 + " (the others ran, their replies are lost): " + text, error);
     }

@@ -30,18 +30,20 @@ final class Idempotency {
             "PING", "ECHO", "TIME", "INFO", "MEMORY", "OBJECT", "DUMP", "LCS", "SUBSTR", "EVAL_RO", "EVALSHA_RO",
             "FCALL_RO", "PUBSUB",
             // writes whose repetition changes nothing and answers the same
-            "SETEX", "PSETEX", "MSET", "SETRANGE", "HSET", "HMSET", "HDEL", "DEL", "UNLINK", "PERSIST", "EXPIREAT",
-            "PEXPIREAT", "LSET", "LTRIM", "SADD", "SREM", "SMOVE", "ZREM", "ZREMRANGEBYRANK", "ZREMRANGEBYSCORE",
-            "ZREMRANGEBYLEX", "PFADD", "PFMERGE", "SETBIT", "GEOADD", "XACK", "XDEL", "SINTERSTORE",
+            "SETEX", "PSETEX", "MSET", "SETRANGE", "HSET", "HMSET", "HDEL", "DEL", "UNLINK", "PERSIST",
+            "LSET", "LTRIM", "SADD", "SREM", "ZREM", "ZREMRANGEBYRANK", "ZREMRANGEBYSCORE",
+            "ZREMRANGEBYLEX", "PFADD", "PFMERGE", "GEOADD", "XACK", "XDEL", "SINTERSTORE",
             "SUNIONSTORE", "SDIFFSTORE", "ZINTERSTORE", "ZUNIONSTORE", "ZDIFFSTORE", "ZRANGESTORE", "GEOSEARCHSTORE",
             "TOUCH");
 
     /** Idempotent unless one of the {@link #FLAGS_THAT_BREAK_IT} is among their arguments. */
-    private static final Set<Command> UNLESS_FLAGGED = commands("SET", "ZADD", "EXPIRE", "PEXPIRE");
+    private static final Set<Command> UNLESS_FLAGGED = commands("SET", "ZADD", "EXPIRE", "PEXPIRE", "EXPIREAT", "PEXPIREAT");
 
     /**
      * SET ... GET answers the previous value, which the first run replaced; SET ... NX answers nil the second time;
-     * ZADD ... INCR adds twice; EXPIRE ... NX/XX/GT/LT and ZADD ... GT/LT decide on state the first run changed.
+     * ZADD ... INCR adds twice; EXPIRE(AT) ... NX/XX/GT/LT and ZADD ... GT/LT decide on state the first run changed.
+     * Not idempotent at all for the same reason: SETBIT answers the previous bit, SMOVE whether it moved the member
+     * (a job claimed by SMOVE would be reported lost when run twice).
      */
     private static final Set<String> FLAGS_THAT_BREAK_IT = Set.of("GET", "NX", "XX", "GT", "LT", "INCR");
 
