@@ -126,12 +126,7 @@ class ConnectionLineIT {
             RedisClient redis = weld.select(RedisClient.class).get();
             String queue = "jobs:" + UUID.randomUUID();
             CompletableFuture<Response> first = redis.send("BLPOP", queue, "10").toCompletableFuture();
-            Eventually.get(Duration.ofSeconds(BOUND_SECONDS), () -> {
-                if (!server.command("CLIENT", "LIST").contains("cmd=blpop")) {
-                    throw new IllegalStateException("the first BLPOP does not block yet");
-                }
-                return true;
-            });
+            awaitABlockingPop(server);
 
             CompletableFuture<Response> second = redis.send("BLPOP", queue, "0.2").toCompletableFuture();
             assertThat(second).failsWithin(Duration.ofSeconds(BOUND_SECONDS)).withThrowableOfType(ExecutionException.class)
@@ -147,6 +142,32 @@ class ConnectionLineIT {
         }
     }
 
+    /**
+     * A blocking command that waited in line gets its whole block timeout once written: Redis blocks it that long,
+     * and an element pushed meanwhile is its. A deadline counted from when it joined the line would cut it off while
+     * Redis still blocks it (an element popped just then would be lost with the connection).
+     */
+    @Test
+    void shouldGiveABlockingCommandThatWaitedInLineItsWholeBlockTimeout() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "300ms", "redis.max-blocking-connections", "1",
+                        "redis.retry.max-retries", "0");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            String first = "jobs:" + UUID.randomUUID();
+            String second = "jobs:" + UUID.randomUUID();
+            CompletableFuture<Response> holder = redis.send("BLPOP", first, "1").toCompletableFuture();
+            awaitABlockingPop(server);
+            CompletableFuture<Response> waiter = redis.send("BLPOP", second, "1").toCompletableFuture(); // waits in line ~1 s
+
+            assertThat(holder.get(BOUND_SECONDS, TimeUnit.SECONDS)).as("the first BLPOP, after its 1 s block").isNull();
+            Thread.sleep(600); // the second now blocks in Redis until 1 s after the first ended, 1.6 s after it joined the line
+            server.command("RPUSH", second, "late");
+
+            assertThat(waiter.get(BOUND_SECONDS, TimeUnit.SECONDS).get(1).toString()).isEqualTo("late");
+        }
+    }
+
     @Test
     void shouldFailABlockingCommandStillInLineWhenTheClientCloses() throws Exception {
         try (RedisServer server = RedisServer.builder().start();
@@ -157,12 +178,7 @@ class ConnectionLineIT {
                 RedisClient redis = weld.select(RedisClient.class).get();
                 String queue = "jobs:" + UUID.randomUUID();
                 redis.send("BLPOP", queue, "0");
-                Eventually.get(Duration.ofSeconds(BOUND_SECONDS), () -> {
-                    if (!server.command("CLIENT", "LIST").contains("cmd=blpop")) {
-                        throw new IllegalStateException("the first BLPOP does not block yet");
-                    }
-                    return true;
-                });
+                awaitABlockingPop(server);
                 waiting = redis.send("BLPOP", queue, "0").toCompletableFuture(); // no deadline: waits in line for good
                 assertThat(waiting).isNotDone();
             } finally {
@@ -190,5 +206,15 @@ class ConnectionLineIT {
             return connection.execute(ReplyType.STRING, "PING");
         });
         return stage.toCompletableFuture();
+    }
+
+    /** Waits until Redis blocks a BLPOP. */
+    private static void awaitABlockingPop(RedisServer server) throws InterruptedException {
+        Eventually.get(Duration.ofSeconds(BOUND_SECONDS), () -> {
+            if (!server.command("CLIENT", "LIST").contains("cmd=blpop")) {
+                throw new IllegalStateException("the first BLPOP does not block yet");
+            }
+            return true;
+        });
     }
 }

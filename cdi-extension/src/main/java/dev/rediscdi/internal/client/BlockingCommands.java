@@ -40,8 +40,9 @@ final class BlockingCommands {
         if (ticket == null) {
             return CompletableFuture.failedFuture(failures.leaseLineFull("blocking commands", leases.waiting(), "max-blocking-connections"));
         }
-        PendingCommand pending = new InLine(request, ticket);
-        deadlines.trackBlocking(pending, request); // its expiry takes it out of the line (see InLine)
+        InLine pending = new InLine(request, ticket);
+        // its expiry takes it out of the line (see InLine); once written it gets a whole deadline again
+        pending.lineDeadline = deadlines.trackBlocking(pending, request);
         ticket.whenComplete((lease, closing) -> {
             if (closing != null) {
                 pending.completeExceptionally(closing);
@@ -55,6 +56,8 @@ final class BlockingCommands {
     /** A blocking command that may still wait in line for a connection when its deadline passes. */
     private final class InLine extends PendingCommand {
         private final CompletableFuture<Void> ticket;
+        /** The deadline that runs while it waits in line and for its connection. */
+        long lineDeadline = -1;
 
         InLine(Request request, CompletableFuture<Void> ticket) {
             super(request, Long.MAX_VALUE, BlockingCommands.this.failures);
@@ -77,7 +80,7 @@ final class BlockingCommands {
         }
     }
 
-    private void connectAndSend(Request request, PendingCommand pending) {
+    private void connectAndSend(Request request, InLine pending) {
         if (pending.isDone()) { // expired while waiting in line
             leases.give();
             return;
@@ -94,6 +97,14 @@ final class BlockingCommands {
                 release(connection, released, true);
                 return;
             }
+            // Redis blocks it for its whole block timeout from now: a deadline counted from when it joined the line
+            // would cut it off while Redis may still pop an element for it, an element then lost with the connection
+            deadlines.untrack(pending.lineDeadline);
+            if (pending.isDone()) { // the line's deadline passed just now: not written, but said "may have run"
+                release(connection, released, true);
+                return;
+            }
+            deadlines.trackBlocking(pending, request);
             pending.via = connection;
             pending.whenComplete((reply, error) -> {
                 if (error instanceof RedisTimeoutException) {

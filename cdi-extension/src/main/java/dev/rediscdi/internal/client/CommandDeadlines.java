@@ -37,11 +37,20 @@ final class CommandDeadlines {
      * deadline, on a timer of its own: these deadlines are not in issue order, unlike those of the sweep. One that
      * blocks until served, or whose timeout cannot be read, gets none.
      */
-    void trackBlocking(Pending<?> command, Request request) {
+    long trackBlocking(Pending<?> command, Request request) {
         long block = BlockTimeout.nanosOf(request);
-        if (block > 0) {
-            long timer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(block + timeoutNanos)), id -> command.expire());
-            command.whenComplete((reply, error) -> vertx.cancelTimer(timer));
+        if (block <= 0) {
+            return -1;
+        }
+        long timer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(block + timeoutNanos)), id -> command.expire());
+        command.whenComplete((reply, error) -> vertx.cancelTimer(timer));
+        return timer;
+    }
+
+    /** Cancels a deadline {@link #trackBlocking} set ({@code -1}: none). */
+    void untrack(long timer) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
         }
     }
 
