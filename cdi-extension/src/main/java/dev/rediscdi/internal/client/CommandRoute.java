@@ -35,7 +35,9 @@ enum CommandRoute {
             Map.entry("DISCARD", "a transaction needs a connection of its own: use RedisClient.withConnection(...)"),
             Map.entry("WATCH", "a transaction needs a connection of its own: use RedisClient.withConnection(...)"),
             Map.entry("UNWATCH", "a transaction needs a connection of its own: use RedisClient.withConnection(...)"),
-            Map.entry("WAIT", "WAIT counts only the writes of its own connection: send the writes and WAIT inside RedisClient.withConnection(...)"));
+            Map.entry("WAIT", "WAIT counts only the writes of its own connection: send the writes and WAIT inside RedisClient.withConnection(...)"),
+            Map.entry("WAITAOF", "WAITAOF counts only the writes of its own connection, and would block the shared one: send the writes "
+                    + "and WAITAOF inside RedisClient.withConnection(...)"));
 
     // Command.create returns the driver's single instance of every known command: lookups by instance are exact and cheap.
     private static final Map<Command, String> REFUSED = new HashMap<>();

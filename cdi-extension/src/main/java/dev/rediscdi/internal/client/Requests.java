@@ -49,7 +49,9 @@ public final class Requests {
         if (known != null) {
             return known;
         }
-        Command created = Command.create(name.trim());
+        // upper case: the driver finds known commands whatever their case, but makes an unknown one (a module's, or
+        // one newer than the driver) by its name as given, and the client's refusals match such commands by name
+        Command created = Command.create(name.trim().toUpperCase(java.util.Locale.ROOT));
         if (COMMANDS.size() < MAX_CACHED_NAMES) { // names come from code, but never let them grow without bound
             COMMANDS.put(name, created);
         }

@@ -21,6 +21,10 @@ class CommandRouteTest {
                 .withMessageContaining("withConnection");
         assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Request.cmd(Command.create("ssubscribe")).arg("c")))
                 .withMessageContaining("subscribe");
+        for (String waiting : new String[] { "WAIT", "waitaof" }) { // WAITAOF: Redis 7.2, maybe unknown to the driver
+            assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Requests.of(waiting, 1, 0, 0)))
+                    .withMessageContaining("inside RedisClient.withConnection");
+        }
     }
 
     @Test
