@@ -186,41 +186,46 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         // found). The pool refuses callers past its capacity, though: batches use it only while a lease is surely
         // free, and beyond that share the pipelined connections, which never refuse.
         if (poolLeases.tryTake()) {
-            // what the driver's Redis.batch does, but a batch that never left says so: it is safe to retry
-            pending.notWrittenYet();
-            LeaseConnect.open(redis, poolLeases, pending, leased -> {
-                if (leased.failed()) {
-                    pending.completeExceptionally(pending.failure(leased.cause(), false));
-                    return;
-                }
-                RedisConnection connection = leased.result();
-                if (!pending.startWriting()) { // its deadline passed while the connection opened
-                    connection.close().onComplete(closed -> poolLeases.give());
-                    return;
-                }
-                AtomicBoolean released = new AtomicBoolean();
-                // at its deadline the batch's connection is closed for good (a silent peer never answers) and the
-                // lease goes back; a late reply would otherwise hold both until TCP gives up
-                pending.whenComplete((replies, error) -> {
-                    if (error instanceof RedisTimeoutException && released.compareAndSet(false, true)) {
-                        DriverConnections.discard(connection);
-                        poolLeases.give();
-                    }
-                });
-                connection.batch(copy).onComplete(result -> {
-                    if (!released.compareAndSet(false, true)) {
-                        return;
-                    }
-                    connection.close().onComplete(closed -> {
-                        poolLeases.give();
-                        pending.handle(result);
-                    });
-                });
-            });
+            batchOnLease(pending, copy);
         } else {
             pick().send(pending);
         }
         return pending;
+    }
+
+    /**
+     * What the driver's {@code Redis.batch} does, on a lease already taken, but a batch that never left says so (safe
+     * to retry), and one that passes its deadline closes its connection for good and gives its lease back at once: a
+     * silent peer would otherwise hold both until TCP gives up.
+     */
+    private void batchOnLease(PendingBatch pending, List<Request> copy) {
+        pending.notWrittenYet();
+        LeaseConnect.open(redis, poolLeases, pending, leased -> {
+            if (leased.failed()) {
+                pending.completeExceptionally(pending.failure(leased.cause(), false));
+                return;
+            }
+            RedisConnection connection = leased.result();
+            if (!pending.startWriting()) { // its deadline passed while the connection opened
+                connection.close().onComplete(closed -> poolLeases.give());
+                return;
+            }
+            AtomicBoolean released = new AtomicBoolean();
+            pending.whenComplete((replies, error) -> {
+                if (error instanceof RedisTimeoutException && released.compareAndSet(false, true)) {
+                    DriverConnections.discard(connection);
+                    poolLeases.give();
+                }
+            });
+            connection.batch(copy).onComplete(result -> {
+                if (released.compareAndSet(false, true)) {
+                    connection.close().onComplete(closed -> {
+                        poolLeases.give();
+                        pending.handle(result);
+                    });
+                }
+            });
+        });
     }
 
     @Override
