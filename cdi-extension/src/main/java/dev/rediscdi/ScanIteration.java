@@ -13,8 +13,8 @@ import java.util.stream.Collector;
  * <p>What Redis guarantees holds: every element present for the whole iteration is seen, elements added or
  * removed meanwhile may or may not be, and an element may be seen more than once. On a cluster,
  * {@code keys().scan()} scans each primary to its end in turn (the primaries the cluster names when the iteration
- * starts): a slot migrated meanwhile may hide or repeat its keys, and a primary that fails over midway fails the
- * iteration. {@code HSCAN}, {@code SSCAN} and {@code ZSCAN} follow their key.
+ * starts): a slot migrated meanwhile may hide or repeat its keys, and a primary gone midway (stopped, or moved to
+ * another address) fails the iteration; one that failed over but still runs, as a replica, is scanned on. {@code HSCAN}, {@code SSCAN} and {@code ZSCAN} follow their key.
  *
  * @param <T> the element type
  */

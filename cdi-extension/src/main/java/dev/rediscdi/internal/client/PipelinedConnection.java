@@ -219,6 +219,9 @@ final class PipelinedConnection {
             if (attempt.failed()) {
                 release(command.weight());
                 command.completeExceptionally(failures.notSent(attempt.cause()));
+            } else if (closed) { // the client closed while it opened: opened() gave the connection back
+                release(command.weight());
+                command.completeExceptionally(new RedisConnectionException(clientLabel + ": the client closed", null));
             } else if (command.isDone() || !command.startWriting()) {
                 release(command.weight());
             } else {

@@ -101,7 +101,8 @@ final class BlockingView implements InvocationHandler {
             return Await.result(stage, maxWait(method.getName(), args));
         }
         if (result instanceof ScanCursor<?> scan) {
-            return new BlockingScan<>(scan, timeout.plus(Await.SWEEP_MARGIN));
+            // two round trips at most per page, each within the timeout: on a cluster, the first asks for the primaries
+            return new BlockingScan<>(scan, timeout.multipliedBy(2).plus(Await.SWEEP_MARGIN));
         }
         return result;
     }

@@ -16,7 +16,8 @@ import io.vertx.redis.client.Response;
  * the cursor carries them, with the index and cursor of the node being scanned
  * ({@code <index>:<node cursor>:<host:port>,<host:port>...}), so that the blocking iteration, which asks for one
  * page at a time, drives it as it drives a plain {@code SCAN}. A slot migrated during the iteration can hide or
- * repeat its keys, and a primary that fails over midway fails the iteration (its node is gone): start it again.
+ * repeat its keys, and a primary gone midway fails the iteration: start it again (one that failed over but still
+ * runs answers SCAN as a replica, with the same keys).
  */
 final class ClusterScan {
     private static final String START = ScanCursor.start();

@@ -22,7 +22,7 @@ final class Pipelines {
     }
 
     static CompletionStage<CommandResults> run(RedisClient client, TypedSupport support, Consumer<RedisCommands> commands) {
-        QueueSink queue = new QueueSink();
+        QueueSink queue = new QueueSink(client instanceof LibraryClient library ? library : null);
         List<QueueSink.Queued<?>> queued = queue.fill(() -> commands.accept(new Groups(queue, support.codecs())));
         if (queued.isEmpty()) {
             return CompletableFuture.completedFuture(new CommandResults(List.of(), List.of()));
@@ -40,7 +40,7 @@ final class Pipelines {
                 QueueSink.failAll(queued, error);
             }
         }).thenApply(done -> QueueSink.complete(queued, done));
-        return client instanceof LibraryClient library ? library.handOver(results) : results;
+        return client instanceof LibraryClient pipelining ? pipelining.handOver(results) : results;
     }
 
     private static CompletionStage<List<Object>> send(RedisClient client, List<Request> requests) {

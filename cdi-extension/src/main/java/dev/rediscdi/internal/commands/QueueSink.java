@@ -10,15 +10,26 @@ import java.util.function.Function;
 import dev.rediscdi.CommandResults;
 import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.RedisException;
+import dev.rediscdi.internal.client.LibraryClient;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
-/** Collects the commands of a pipeline or a transaction; each one's stage completes when its reply is in. */
+/**
+ * Collects the commands of a pipeline or a transaction; each one's stage completes when its reply is in. The stages
+ * given to the application are handed over by this library's client: they complete where the replies are read (an
+ * event loop, for a pipeline), and the application's continuations must not run there.
+ */
 final class QueueSink implements CommandSink {
     private final List<Queued<?>> queued = new ArrayList<>();
     private static final Set<Command> SCANS = Set.of(Command.SCAN, Command.HSCAN, Command.SSCAN, Command.ZSCAN);
+    /** This library's client, or {@code null} for a client of another implementation (whose stages are given as they are). */
+    private final LibraryClient library;
     private boolean closed;
+
+    QueueSink(LibraryClient library) {
+        this.library = library;
+    }
 
     record Queued<T>(Request request, Function<Response, T> decode, CompletableFuture<T> result) {
     }
@@ -35,7 +46,7 @@ final class QueueSink implements CommandSink {
         }
         Queued<T> command = new Queued<>(request, decode, new CompletableFuture<>());
         queued.add(command);
-        return command.result();
+        return library == null ? command.result() : library.handOver(command.result());
     }
 
     /**

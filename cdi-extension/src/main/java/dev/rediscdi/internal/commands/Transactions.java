@@ -15,6 +15,7 @@ import dev.rediscdi.RedisCommands;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.RedisTransactionConflictException;
 import dev.rediscdi.ScopedConnection;
+import dev.rediscdi.internal.client.LibraryClient;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
@@ -27,14 +28,17 @@ import io.vertx.redis.client.ResponseType;
  */
 final class Transactions<I> {
     private final TypedSupport support;
+    /** This library's client, whose hand-over the queued commands' stages go through; {@code null} for another implementation. */
+    private final LibraryClient library;
     private final List<String> watched;
     private final int maxAttempts;
     private final Function<RedisCommands, ? extends CompletionStage<I>> read;
     private final BiConsumer<I, RedisCommands> write;
 
-    private Transactions(TypedSupport support, List<String> watched, int maxAttempts, Function<RedisCommands, ? extends CompletionStage<I>> read,
-            BiConsumer<I, RedisCommands> write) {
+    private Transactions(TypedSupport support, LibraryClient library, List<String> watched, int maxAttempts,
+            Function<RedisCommands, ? extends CompletionStage<I>> read, BiConsumer<I, RedisCommands> write) {
         this.support = support;
+        this.library = library;
         this.watched = watched;
         this.maxAttempts = maxAttempts;
         this.read = read;
@@ -54,7 +58,7 @@ final class Transactions<I> {
                 throw new IllegalArgumentException("a watched key is null");
             }
         }
-        Transactions<I> transaction = new Transactions<>(support, List.copyOf(watched), maxAttempts, read, write);
+        Transactions<I> transaction = new Transactions<>(support, client instanceof LibraryClient own ? own : null, List.copyOf(watched), maxAttempts, read, write);
         return client.withConnection(connection -> transaction.attempt(connection, 1));
     }
 
@@ -63,7 +67,7 @@ final class Transactions<I> {
                 : connection.send("WATCH", watched.toArray());
         CompletionStage<I> input = watching.thenCompose(ok -> read == null ? CompletableFuture.<I>completedFuture(null)
                 : read.apply(new Groups(new ClientSink(connection::send), support.codecs())));
-        return input.thenCompose(value -> execute(connection, value)).thenCompose(results -> {
+        return input.thenCompose(value -> execute(connection, value, attempt)).thenCompose(results -> {
             if (results != null) {
                 return CompletableFuture.completedFuture(results);
             }
@@ -76,8 +80,8 @@ final class Transactions<I> {
     }
 
     /** The results, or {@code null} when a watched key changed. */
-    private CompletionStage<CommandResults> execute(ScopedConnection connection, I input) {
-        QueueSink queue = new QueueSink();
+    private CompletionStage<CommandResults> execute(ScopedConnection connection, I input, int attempt) {
+        QueueSink queue = new QueueSink(library);
         List<QueueSink.Queued<?>> queued = queue.fill(() -> write.accept(input, new Groups(queue, support.codecs())));
         List<CompletionStage<Response>> acknowledgements = new ArrayList<>(queued.size() + 1);
         acknowledgements.add(connection.send("MULTI"));
@@ -92,7 +96,7 @@ final class Transactions<I> {
             }
             if (exec == null) {
                 QueueSink.failAll(queued, new RedisTransactionConflictException(support.label()
-                        + ": a watched key changed, this attempt of the transaction did not run", 0));
+                        + ": a watched key changed, attempt " + attempt + " of the transaction did not run", attempt));
                 return null;
             }
             List<Object> outcomes = new ArrayList<>(queued.size());
@@ -104,14 +108,18 @@ final class Transactions<I> {
         });
     }
 
-    /** {@code EXECABORT}: say which queued command Redis refused. */
+    /**
+     * {@code EXECABORT}: say which queued command Redis refused. Only then did nothing run: an {@code EXEC} that timed
+     * out or lost its connection may have run, whatever happened to the acknowledgements before it (they fail with it).
+     */
     private RuntimeException refusal(Throwable execError, List<CompletionStage<Response>> acknowledgements) {
-        for (CompletionStage<Response> acknowledgement : acknowledgements) {
-            CompletableFuture<Response> done = acknowledgement.toCompletableFuture();
-            if (done.isCompletedExceptionally()) {
-                Throwable refused = done.handle((ok, e) -> unwrap(e)).join();
-                return new RedisReplyException("EXECABORT", support.label() + ": Redis refused the transaction, nothing of it ran: "
-                        + refused.getMessage(), refused);
+        if (execError instanceof RedisReplyException aborted && "EXECABORT".equals(aborted.code())) {
+            for (CompletionStage<Response> acknowledgement : acknowledgements) {
+                CompletableFuture<Response> done = acknowledgement.toCompletableFuture();
+                if (done.isCompletedExceptionally() && done.handle((ok, e) -> unwrap(e)).join() instanceof RedisReplyException refused) {
+                    return new RedisReplyException("EXECABORT", support.label() + ": Redis refused the transaction, nothing of it ran: "
+                            + refused.getMessage(), refused);
+                }
             }
         }
         return execError instanceof RuntimeException runtime ? runtime : new CompletionException(execError);

@@ -104,6 +104,20 @@ final class ContinuationFuture<T> extends CompletableFuture<T> {
         return isDone() ? super.exceptionallyCompose(fn) : super.exceptionallyComposeAsync(fn, continuations.here());
     }
 
+    /** A stage of this class too: the JDK's minimal stage would run its continuations where this one completes. */
+    @Override
+    public CompletionStage<T> minimalCompletionStage() {
+        ContinuationFuture<T> copy = new ContinuationFuture<>(continuations);
+        super.whenComplete((value, failure) -> {
+            if (failure == null) {
+                copy.complete(value);
+            } else {
+                copy.completeExceptionally(failure);
+            }
+        });
+        return copy;
+    }
+
     @Override
     public String toString() {
         return "ContinuationFuture" + super.toString().substring(super.toString().indexOf('['));

@@ -3,6 +3,7 @@ package dev.rediscdi.internal.context;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.inject.spi.BeanManager;
 
@@ -21,25 +22,27 @@ import io.vertx.core.impl.VertxInternal;
  * reactive code expects; blocking there is the caller's own loop, and Vert.x warns about it.</li>
  * <li>Registered on a Vert.x worker thread (a Quarkus {@code @Blocking} endpoint): on a worker of that
  * context.</li>
- * <li>Anywhere else (a servlet, an EJB, a plain thread): on a Vert.x worker thread, in batches ({@link WorkerLane}).</li>
+ * <li>Anywhere else (a servlet, an EJB, a plain thread): on a thread of the client's own, in batches
+ * ({@link WorkerLane} on {@link ElasticThreads}), with the client's Vert.x context current.</li>
  * </ul>
  * In every case the registering thread's context class loader, and where the container allows it its CDI
  * request context, are active while the continuation runs.
  */
 public final class Continuations implements AutoCloseable {
     private final VertxInternal vertx;
-    /** Vert.x's worker pool, in batches. */
+    /** The continuation threads, in batches. */
     private final WorkerLane workers;
     /** The Vert.x context current while a continuation runs on a worker: code that asks for it finds the client's Vert.x. */
     private final ContextInternal home;
     private final RequestContextPropagation requests;
     private final ListenerThreads listenerThreads = new ListenerThreads();
+    /** Threads of the client's own for continuations (see {@link ElasticThreads}), in batches through {@link #workers}. */
+    private final ExecutorService continuationThreads = ElasticThreads.create("redis-continuation-");
 
     private Continuations(VertxInternal vertx, RequestContextPropagation requests) {
         this.vertx = vertx;
-        // Vert.x's own worker pool: sized and closed with Vert.x (in Quarkus, its executor); no public API gives its executor
         this.home = vertx.createEventLoopContext();
-        this.workers = new WorkerLane(vertx.getWorkerPool().executor(), home);
+        this.workers = new WorkerLane(continuationThreads, home);
         this.requests = requests;
     }
 
@@ -98,10 +101,11 @@ public final class Continuations implements AutoCloseable {
         return new OrderedListener(listener, listenerThreads.lane(), Thread.currentThread().getContextClassLoader());
     }
 
-    /** Lets the subscription listeners' idle threads go; no listener call starts after this. */
+    /** Lets the listeners' and continuations' idle threads go; no listener call starts after this. */
     @Override
     public void close() {
         listenerThreads.close();
+        continuationThreads.shutdown();
     }
 
     /** An executor that runs tasks where this class says, with what the calling thread has now. */

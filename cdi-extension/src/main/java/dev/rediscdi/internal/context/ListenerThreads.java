@@ -5,41 +5,25 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads subscription listeners run on, apart from every pool that runs anything else.
  *
  * <p>A listener may block (a JDBC call, an HTTP call), and a listener that blocks must delay its own subscription's
  * next messages and nothing else. On Vert.x's worker pool, twenty blocked listeners (its default size) would hold
- * every other listener and every command's continuation. So listeners get threads of their own: a pool that starts
- * a thread whenever every thread it has is busy, and lets a thread go after a minute idle, so it holds as many
- * threads as listeners run at once. Each listener gets a {@link #lane() lane} on it: its calls run one at a time, in
+ * every other listener and every command's continuation. So listeners get threads of their own
+ * ({@link ElasticThreads}): as many as listeners run at once. Each listener gets a {@link #lane() lane} on it: its calls run one at a time, in
  * order.
  */
 final class ListenerThreads implements AutoCloseable {
-    private static final long IDLE_SECONDS = 60;
     /** Calls one lane runs before it lets the other lanes' calls have the thread. */
     private static final int CALLS_PER_TURN = 64;
 
     private final ExecutorService threads;
 
     ListenerThreads() {
-        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), daemons());
-    }
-
-    private static ThreadFactory daemons() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "redis-subscription-listener-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        this.threads = ElasticThreads.create("redis-subscription-listener-");
     }
 
     /** A new lane: what is given to it runs one task at a time, in the order given. */

@@ -2,7 +2,9 @@ package dev.rediscdi.internal.context;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,8 +19,9 @@ import org.jboss.weld.manager.api.WeldManager;
 /**
  * Weld's documented way to propagate a request context: take the contextual instances of the caller's active
  * request context, and on the other thread activate a bound request context holding the same instances. The
- * instances are the caller's: the continuation sees the same {@code @RequestScoped} beans, and deactivating the
- * bound context destroys nothing (the caller's request does that when it ends).
+ * instances are the caller's: the continuation sees the same {@code @RequestScoped} beans the request had used when
+ * it was registered, and deactivating the bound context destroys none of them (the caller's request does that when
+ * it ends). A bean first used in the continuation is one of its own, destroyed when it ends.
  */
 final class WeldRequestContextPropagation implements RequestContextPropagation {
     private static final Logger LOG = Logger.getLogger(WeldRequestContextPropagation.class.getName());
@@ -65,8 +68,24 @@ final class WeldRequestContextPropagation implements RequestContextPropagation {
         try {
             task.run();
         } finally {
+            destroyCreatedHere(context, (Collection<ContextualInstance<?>>) captured);
             context.deactivate();
             context.dissociate(storage);
+        }
+    }
+
+    /**
+     * A bean the request had not used when the continuation was registered is created in the continuation's own
+     * storage: the request cannot see it (Weld cannot share a request's storage with another thread), so it is
+     * destroyed when the continuation ends, as the request's own beans are when the request does.
+     */
+    private static void destroyCreatedHere(BoundRequestContext context, Collection<ContextualInstance<?>> captured) {
+        Set<Object> before = new HashSet<>();
+        captured.forEach(instance -> before.add(instance.getContextual()));
+        for (ContextualInstance<?> instance : context.getAllContextualInstances()) {
+            if (!before.contains(instance.getContextual())) {
+                context.destroy(instance.getContextual());
+            }
         }
     }
 

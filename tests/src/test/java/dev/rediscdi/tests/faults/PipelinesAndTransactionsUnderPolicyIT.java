@@ -13,6 +13,7 @@ import dev.rediscdi.CommandResults;
 import dev.rediscdi.RedisCircuitOpenException;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisConnectionException;
+import dev.rediscdi.RedisConnectionLostException;
 import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.TestConfig;
 import dev.rediscdi.testing.RedisServer;
@@ -37,7 +38,9 @@ class PipelinesAndTransactionsUnderPolicyIT {
             Throwable last = null;
             for (int i = 0; i < 20 && !(last instanceof RedisCircuitOpenException); i++) {
                 last = Outcome.of(redis.send("GET", "down:" + i)).get(BOUND.toMillis(), TimeUnit.MILLISECONDS).failure();
-                assertThat(last).isInstanceOfAny(RedisConnectionException.class, RedisCircuitOpenException.class);
+                // a GET sent just as the server stopped may have been in flight: lost rather than not sent
+                assertThat(last).isInstanceOfAny(RedisConnectionException.class, RedisConnectionLostException.class,
+                        RedisCircuitOpenException.class);
             }
             assertThat(last).as("the breaker opened after failed commands").isInstanceOf(RedisCircuitOpenException.class);
 
