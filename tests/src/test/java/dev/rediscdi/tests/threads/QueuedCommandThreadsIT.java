@@ -2,6 +2,7 @@ package dev.rediscdi.tests.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.tests.Containers;
+import dev.rediscdi.tests.Eventually;
 import dev.rediscdi.tests.TestConfig;
 import io.vertx.core.Context;
 
@@ -93,8 +95,14 @@ class QueuedCommandThreadsIT {
                 }
                 done.get(BOUND_SECONDS, TimeUnit.SECONDS);
                 seenByTheRequest = bag.id();
-                assertThat(RequestBag.DESTROYED).as("the continuation's own bag, destroyed when it ended").contains(seenInContinuation.get())
-                        .doesNotContain(seenByTheRequest);
+                // the stage completes inside the continuation, the bag is destroyed just after it: wait for that
+                Eventually.get(Duration.ofSeconds(BOUND_SECONDS), () -> {
+                    if (!RequestBag.DESTROYED.contains(seenInContinuation.get())) {
+                        throw new IllegalStateException("the continuation's own bag is not destroyed yet");
+                    }
+                    return true;
+                });
+                assertThat(RequestBag.DESTROYED).as("the request's bag, while the request lasts").doesNotContain(seenByTheRequest);
             } finally {
                 requests.deactivate();
             }
