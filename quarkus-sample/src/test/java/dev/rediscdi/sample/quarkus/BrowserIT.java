@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -86,7 +88,26 @@ class BrowserIT {
         amount.sendKeys(String.valueOf(quantity));
         WebElement before = browser.findElement(By.id("cart"));
         browser.findElement(By.id("add")).click();
-        await(browser).until(ExpectedConditions.stalenessOf(before));
+        await(browser).until(driver -> replaced(before));
+    }
+
+    /**
+     * Whether the page that held {@code element} was replaced. Chrome reports an element of a page just replaced
+     * either as stale or, when asked in the middle of the swap, as a node that "does not belong to the document":
+     * Selenium's stalenessOf knows only the first.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException other) {
+            if (other.getMessage() != null && other.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw other;
+        }
     }
 
     /** The rows of the cart as "name quantity". */
