@@ -90,19 +90,10 @@ final class NodeSubscriptionConnector implements SubscriptionConnector {
             return;
         }
         String node = nodes.get((first + tried) % nodes.size());
-        Promise<RedisConnection> attempt = Promise.promise();
-        long deadline = vertx.setTimer(timeoutMillis, id -> attempt.tryFail("no connection within " + timeoutMillis + " ms"));
-        clientFor(node).connect().onComplete(connected -> {
-            vertx.cancelTimer(deadline);
-            if (connected.failed()) {
-                attempt.tryFail(connected.cause());
-            } else if (!cluster) {
-                complete(attempt, connected.result());
-            } else {
-                learnPrimaries(node, connected.result(), attempt);
-            }
-        });
-        attempt.future().onComplete(done -> {
+        Future<RedisConnection> opened = clientFor(node).connect();
+        Future<RedisConnection> attempt = BoundedConnect.within(vertx, timeoutMillis,
+                cluster ? opened.compose(connection -> learnPrimaries(node, connection)) : opened);
+        attempt.onComplete(done -> {
             if (done.succeeded()) {
                 preferred = node;
                 handedOutBy = node;
@@ -119,8 +110,8 @@ final class NodeSubscriptionConnector implements SubscriptionConnector {
      * Asks the cluster node just reached for the primaries, for the next attempts. A node that refuses
      * {@code CLUSTER SLOTS} still serves; one whose connection failed meanwhile (killed in a failover) is passed on.
      */
-    private void learnPrimaries(String node, RedisConnection connection, Promise<RedisConnection> attempt) {
-        connection.send(ClusterNodes.slotsRequest()).onComplete(slots -> {
+    private Future<RedisConnection> learnPrimaries(String node, RedisConnection connection) {
+        return connection.send(ClusterNodes.slotsRequest()).transform(slots -> {
             if (slots.succeeded()) {
                 List<String> primaries = ClusterNodes.primaries(slots.result(), NodeUri.host(node));
                 if (!primaries.isEmpty() && !primaries.equals(named)) {
@@ -129,17 +120,10 @@ final class NodeSubscriptionConnector implements SubscriptionConnector {
                 }
             } else if (!(slots.cause() instanceof ErrorType)) {
                 connection.close();
-                attempt.tryFail(slots.cause());
-                return;
+                return Future.failedFuture(slots.cause());
             }
-            complete(attempt, connection);
+            return Future.succeededFuture(connection);
         });
-    }
-
-    private static void complete(Promise<RedisConnection> attempt, RedisConnection connection) {
-        if (!attempt.tryComplete(connection)) {
-            connection.close(); // too late: the attempt's deadline passed, the next node is being tried
-        }
     }
 
     private Redis clientFor(String node) {
