@@ -1,6 +1,7 @@
 package dev.rediscdi.internal.client;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,13 @@ enum CommandRoute {
     private static final Set<Command> BLOCKING = Stream.of("BLPOP", "BRPOP", "BRPOPLPUSH", "BLMOVE", "BLMPOP", "BZPOPMIN",
             "BZPOPMAX", "BZMPOP").map(Command::create).collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * Refused names the driver does not know (WAITAOF, newer than it): {@code Command.create} gives each call a new
+     * instance, spelled as the application wrote it, which no lookup by instance finds.
+     */
+    private static final List<String> REFUSED_UNKNOWN_TO_DRIVER = REFUSED_BY_NAME.keySet().stream()
+            .filter(name -> Command.create(name) != Command.create(name)).sorted().toList();
+
     static {
         REFUSED_BY_NAME.forEach((name, reason) -> REFUSED.put(Command.create(name), reason));
     }
@@ -52,6 +60,9 @@ enum CommandRoute {
     static CommandRoute of(Request request) {
         Command command = request.command();
         String refusal = REFUSED.get(command);
+        if (refusal == null) {
+            refusal = refusalOfUnknown(command);
+        }
         if (refusal != null) {
             throw new IllegalArgumentException(command.toString().toUpperCase(Locale.ROOT) + " cannot be sent through RedisClient: " + refusal);
         }
@@ -62,6 +73,16 @@ enum CommandRoute {
                     + "caller's reply). Fix: open a connection of your own from the io.vertx.redis.client.Redis bean");
         }
         return blocks(request) ? OWN_CONNECTION : PIPELINED;
+    }
+
+    private static String refusalOfUnknown(Command command) {
+        String name = command.toString();
+        for (String refused : REFUSED_UNKNOWN_TO_DRIVER) {
+            if (refused.equalsIgnoreCase(name)) { // unequal lengths answer at once: a known command pays a comparison of lengths
+                return REFUSED_BY_NAME.get(refused);
+            }
+        }
+        return null;
     }
 
     /**

@@ -25,6 +25,11 @@ class CommandRouteTest {
             assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Requests.of(waiting, 1, 0, 0)))
                     .withMessageContaining("inside RedisClient.withConnection");
         }
+        // a name the driver does not know gets a new Command instance of the application's spelling each time
+        for (String spelling : new String[] { "waitaof", "WaitAof", "WAITAOF" }) {
+            assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Request.cmd(Command.create(spelling)).arg(1).arg(0).arg(0)))
+                    .withMessageStartingWith("WAITAOF cannot be sent through RedisClient");
+        }
     }
 
     @Test
