@@ -1,6 +1,7 @@
 package dev.rediscdi.internal.client;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +12,7 @@ import io.vertx.redis.client.Request;
 /**
  * Fails commands that got no reply within the timeout. The driver has no per-command timeout, and a timer per
  * command costs more than the command at 100k+ commands/s; instead one periodic sweep walks the commands in
- * the order they were issued. Every command of a client has the same timeout, so deadlines come in order, and
- * the sweep stops at the first command still within its time.
+ * the order they were issued.
  */
 final class CommandDeadlines {
     private final Queue<Pending<?>> inOrder = new ConcurrentLinkedQueue<>();
@@ -54,18 +54,28 @@ final class CommandDeadlines {
         }
     }
 
+    /**
+     * Expires the commands past their deadline and lets go of those answered, wherever they are in line: a command
+     * slow to answer (a long script, a big KEYS) would otherwise keep every answered command behind it, replies
+     * included, until it answered itself. The walk covers the commands still waiting too, which are few unless
+     * the client is overloaded.
+     */
     void sweep() {
         long now = System.nanoTime();
-        Pending<?> head;
-        while ((head = inOrder.peek()) != null) {
-            if (!head.isDone() && head.deadlineNanos - now > 0) {
-                return;
-            }
-            inOrder.poll();
-            if (!head.isDone()) {
-                head.expire();
+        for (Iterator<Pending<?>> line = inOrder.iterator(); line.hasNext();) {
+            Pending<?> command = line.next();
+            if (command.isDone()) {
+                line.remove();
+            } else if (command.deadlineNanos - now <= 0) {
+                line.remove();
+                command.expire();
             }
         }
+    }
+
+    /** How many commands the sweep still holds. */
+    int tracked() {
+        return inOrder.size();
     }
 
     void close() {
