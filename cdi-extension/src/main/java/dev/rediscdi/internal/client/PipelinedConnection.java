@@ -270,6 +270,7 @@ final class PipelinedConnection {
             forget(opened);
         });
         opened.endHandler(end -> forget(opened));
+        FlushConsolidation.install(opened);
         lastReplyNanos = System.nanoTime();
         connection = opened;
     }

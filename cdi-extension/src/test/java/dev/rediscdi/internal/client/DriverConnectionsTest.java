@@ -22,6 +22,7 @@ import io.vertx.redis.client.impl.PooledRedisConnection;
 import io.vertx.redis.client.impl.RedisClusterConnection;
 import io.vertx.redis.client.impl.RedisConnectionInternal;
 import io.vertx.redis.client.impl.RedisSentinelConnection;
+import io.vertx.redis.client.impl.RedisStandaloneConnection;
 
 /**
  * The driver's multi-node connections, built around node connections that record what is done to them: discarding
@@ -154,6 +155,10 @@ class DriverConnectionsTest {
         JsonObject failover = registered.get("io.vertx.redis.client.impl.SentinelFailover");
         assertThat(failover != null ? failover.getJsonArray("methods").getList() : List.of()).as("SentinelFailover's methods registered")
                 .containsExactly(Map.of("name", "removeConnection", "parameterTypes", List.of(RedisSentinelConnection.class.getName())));
+        JsonObject standalone = registered.get(RedisStandaloneConnection.class.getName());
+        assertThat(standalone != null ? standalone.getJsonArray("fields").getList() : List.of())
+                .as("the field FlushConsolidation reads the socket from").containsExactly(Map.of("name", "netSocket"));
+        assertThat(RedisStandaloneConnection.class.getDeclaredField("netSocket").getType()).isEqualTo(io.vertx.core.net.NetSocket.class);
     }
 
     private static RedisConnection driverConnection(Class<?> type, Object... arguments) throws Exception {
