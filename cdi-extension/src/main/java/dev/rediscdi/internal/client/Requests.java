@@ -67,8 +67,10 @@ public final class Requests {
             request.arg(buffer);
         } else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte) {
             request.arg(((Number) arg).longValue());
-        } else if (arg instanceof Double || arg instanceof Float) {
-            request.arg(((Number) arg).doubleValue());
+        } else if (arg instanceof Double number) {
+            request.arg(number.doubleValue());
+        } else if (arg instanceof Float number) { // its own text: widened to a double, 0.1f would be 0.10000000149011612
+            request.arg(number.toString());
         } else if (arg instanceof BigInteger || arg instanceof BigDecimal) {
             request.arg(arg.toString());
         } else if (arg instanceof Boolean flag) {

@@ -1,0 +1,32 @@
+package dev.rediscdi.tests.typed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rediscdi.CommandResults;
+import dev.rediscdi.KeyType;
+import dev.rediscdi.RedisDecodeException;
+import dev.rediscdi.RedisScript;
+import dev.rediscdi.ReplyType;
+import dev.rediscdi.ScanArgs;
+import dev.rediscdi.ZAddArgs;
+import dev.rediscdi.ZRangeArgs;
+
+/** How arguments and options reach Redis, and how replies that do not fit are reported. */
+abstract class ArgumentsAndOptionsContract extends ProtocolContract {
+
+    @Test
+    void shouldSendAFloatArgumentAsTheDecimalTextOfTheFloat() throws Exception {
+        await(redis.send("SET", key + "f", 0.1f));
+        String echoed = await(redis.eval(RedisScript.of("return ARGV[1]"), ReplyType.STRING, List.of(), 2.2f));
+
+        assertThat(server().command("GET", key + "f")).as("not the double nearest the float, 0.10000000149011612").isEqualTo("0.1");
+        assertThat(echoed).isEqualTo("2.2");
+    }
+}
