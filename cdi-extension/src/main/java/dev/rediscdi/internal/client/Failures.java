@@ -5,13 +5,11 @@ import java.util.List;
 
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisConnectionLostException;
-import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.RedisException;
 import dev.rediscdi.RedisOverloadedException;
 import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.RedisTimeoutException;
 import dev.rediscdi.ReplyType;
-import dev.rediscdi.internal.codec.WithheldMessage;
 import dev.rediscdi.internal.config.Secrets;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.redis.client.Request;
@@ -41,15 +39,7 @@ final class Failures {
      * command) fails as a decoding error naming the command, never the value, which may be a secret.
      */
     <T> T convert(ReplyType<T> type, Response reply, Request request) {
-        try {
-            return type.convert(reply);
-        } catch (RedisException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            String command = request.command().toString().toUpperCase(java.util.Locale.ROOT);
-            throw new RedisDecodeException(clientLabel + ": the reply to " + command + " cannot be converted by the reply type given ("
-                    + e.getClass().getSimpleName() + "); does that type fit what " + command + " answers?", WithheldMessage.of(e));
-        }
+        return ReplyConversion.convert(clientLabel, type, reply, request.command().toString());
     }
 
     RedisException translate(Throwable cause, Request request, boolean sent) {

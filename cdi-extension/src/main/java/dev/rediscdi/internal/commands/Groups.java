@@ -83,6 +83,6 @@ final class Groups implements RedisCommands {
     @Override
     public <T> CompletionStage<T> eval(RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args) {
         Scripts.check(script, replyType, keys);
-        return sink.send(Requests.of("EVAL", Scripts.arguments(script.source(), keys, args)), replyType::convert);
+        return sink.send(Requests.of("EVAL", Scripts.arguments(script.source(), keys, args)), Scripts.converting(replyType, codecs.clientLabel()));
     }
 }

@@ -10,6 +10,7 @@ import dev.rediscdi.RedisReplyException;
 import dev.rediscdi.RedisScript;
 import dev.rediscdi.ReplyType;
 import dev.rediscdi.internal.client.LibraryClient;
+import dev.rediscdi.internal.client.ReplyConversion;
 import dev.rediscdi.internal.client.Requests;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -22,7 +23,7 @@ final class Scripts {
     private Scripts() {
     }
 
-    static <T> CompletionStage<T> eval(RedisClient client, RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args) {
+    static <T> CompletionStage<T> eval(RedisClient client, String label, RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args) {
         check(script, replyType, keys);
         // this library's client: the continuations below are the library's, and the caller gets the last stage
         LibraryClient library = client instanceof LibraryClient own ? own : null;
@@ -36,8 +37,13 @@ final class Scripts {
                 return sender.apply(Requests.of("EVAL", arguments(script.source(), keys, args)));
             }
             return CompletableFuture.<Response>failedStage(cause);
-        }).thenCompose(reply -> reply).thenApply(replyType::convert);
+        }).thenCompose(reply -> reply).thenApply(converting(replyType, label));
         return library != null ? library.handOver(result) : result;
+    }
+
+    /** Converts a script's reply; one the reply type cannot convert fails as a {@link dev.rediscdi.RedisDecodeException} that does not quote it. */
+    static <T> Function<Response, T> converting(ReplyType<T> replyType, String label) {
+        return reply -> ReplyConversion.convert(label, replyType, reply, "EVAL");
     }
 
     static void check(RedisScript script, ReplyType<?> replyType, List<String> keys) {

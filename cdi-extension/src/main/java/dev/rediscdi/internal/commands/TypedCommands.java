@@ -52,7 +52,7 @@ public final class TypedCommands {
     }
 
     public static <T> CompletionStage<T> eval(RedisClient client, RedisScript script, ReplyType<T> replyType, List<String> keys, Object... args) {
-        return Scripts.eval(client, script, replyType, keys, args);
+        return Scripts.eval(client, support(client).label(), script, replyType, keys, args);
     }
 
     /** Waits for the stage of a blocking call made of several round trips: each has its own deadline, this is a safety net. */

@@ -29,4 +29,26 @@ abstract class ArgumentsAndOptionsContract extends ProtocolContract {
         assertThat(server().command("GET", key + "f")).as("not the double nearest the float, 0.10000000149011612").isEqualTo("0.1");
         assertThat(echoed).isEqualTo("2.2");
     }
+
+    @Test
+    void shouldFailAScriptReplyTheReplyTypeCannotConvertWithADecodeErrorThatDoesNotQuoteTheReply() throws Exception {
+        RedisScript echo = RedisScript.of("return ARGV[1]");
+
+        Throwable direct = failure(redis.eval(echo, ReplyType.LONG, List.of(), "secret-token-123"));
+        CommandResults piped = await(redis.pipeline(p -> p.eval(echo, ReplyType.LONG, List.of(), "secret-token-123")));
+
+        assertThat(direct).isInstanceOf(RedisDecodeException.class);
+        assertThat(messages(direct)).noneMatch(message -> message.contains("secret-token-123"));
+        assertThat(piped.error(0)).isInstanceOf(RedisDecodeException.class);
+        assertThat(messages(piped.error(0))).noneMatch(message -> message.contains("secret-token-123"));
+    }
+
+    /** The messages and string forms of an error and its causes. */
+    static List<String> messages(Throwable error) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable cause = error; cause != null && messages.size() < 20; cause = cause.getCause()) {
+            messages.add(String.valueOf(cause));
+        }
+        return messages;
+    }
 }
