@@ -51,4 +51,17 @@ abstract class ArgumentsAndOptionsContract extends ProtocolContract {
         }
         return messages;
     }
+
+    @Test
+    void shouldNameTheZaddOptionsThatCannotGoTogether() {
+        assertThatThrownBy(() -> new ZAddArgs().nx().xx()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NX").hasMessageContaining("XX");
+        assertThatThrownBy(() -> new ZAddArgs().gt().lt()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GT").hasMessageContaining("LT");
+        assertThatThrownBy(() -> new ZAddArgs().gt().nx()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GT").hasMessageContaining("NX");
+        assertThatThrownBy(() -> new ZAddArgs().nx().lt()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LT").hasMessageContaining("NX");
+        assertThat(new ZAddArgs().xx().gt().ch().arguments()).as("XX goes with GT").containsExactly("XX", "GT", "CH");
+    }
 }
