@@ -124,6 +124,10 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     /** {@code ZRANGE key start stop [BYSCORE|BYLEX] [REV] [LIMIT..]}; with {@code REV} Redis wants the bounds high to low. */
     private Request range(K key, String min, String max, String by, ZRangeArgs args) {
+        if (by == null && args.arguments().contains("LIMIT")) { // Redis refuses it with a bare syntax error
+            throw new IllegalArgumentException("ZRANGE: " + args + " has a limit, which applies to ranges by score or lex only "
+                    + "(zrangeByScore, zrangeByLex); by rank, narrow start and stop instead");
+        }
         boolean swap = args.reversed() && by != null;
         Request request = on(Command.ZRANGE, key).arg(swap ? max : min).arg(swap ? min : max);
         if (by != null) {

@@ -64,4 +64,15 @@ abstract class ArgumentsAndOptionsContract extends ProtocolContract {
                 .hasMessageContaining("LT").hasMessageContaining("NX");
         assertThat(new ZAddArgs().xx().gt().ch().arguments()).as("XX goes with GT").containsExactly("XX", "GT", "CH");
     }
+
+    @Test
+    void shouldRefuseALimitOnARangeByRankAndSayWhatToDoInstead() throws Exception {
+        String k = key + "z";
+        await(redis.sortedSet(String.class).zadd(k, Map.of("a", 1.0, "b", 2.0, "c", 3.0)));
+
+        assertThatThrownBy(() -> await(redis.sortedSet(String.class).zrange(k, 0, -1, new ZRangeArgs().limit(1, 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit").hasMessageContaining("zrangeByScore");
+        assertThatThrownBy(() -> await(redis.sortedSet(String.class).zrangeWithScores(k, 0, -1, new ZRangeArgs().rev().limit(0, 2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+    }
 }
