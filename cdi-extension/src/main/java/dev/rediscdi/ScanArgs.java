@@ -24,13 +24,18 @@ public final class ScanArgs {
         return this;
     }
 
-    /** Only keys of this type ({@code TYPE}; {@code SCAN} only). */
+    /** Only keys of this type ({@code TYPE}; {@code SCAN} only: the scans of one key's elements refuse it). */
     public ScanArgs type(KeyType type) {
         if (Arguments.required("type", type) == KeyType.NONE || type == KeyType.OTHER) {
             throw new IllegalArgumentException("type is " + type + ": give the type of existing keys, such as KeyType.HASH");
         }
         this.type = type.name().toLowerCase(java.util.Locale.ROOT);
         return this;
+    }
+
+    /** Whether {@link #type} was given: {@code HSCAN}, {@code SSCAN} and {@code ZSCAN} refuse it. */
+    public boolean filtersByType() {
+        return type != null;
     }
 
     /** The Redis arguments these options stand for, in order. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
+import dev.rediscdi.ScanArgs;
 import dev.rediscdi.internal.codec.Codecs;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -55,6 +56,15 @@ abstract class Group<K, V> {
         if (args == null) {
             throw new IllegalArgumentException(method + "(..): args is null; pass " + instead);
         }
+    }
+
+    /** Checks the options of a scan of one key's elements, which takes no type filter (Redis would answer a bare syntax error). */
+    static ScanArgs elementScan(String command, ScanArgs args) {
+        requireArgs(command.toLowerCase(java.util.Locale.ROOT), args, "new ScanArgs() for no options");
+        if (args.filtersByType()) {
+            throw new IllegalArgumentException(command + ": " + args + " filters by type, which applies to keys().scan(..) only; drop type(..)");
+        }
+        return args;
     }
 
     static String name(Request request) {

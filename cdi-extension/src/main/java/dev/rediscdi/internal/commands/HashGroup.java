@@ -122,7 +122,7 @@ final class HashGroup<K, V> extends Group<K, V> implements HashCommands<K, V> {
 
     @Override
     public ScanIteration<Map.Entry<String, V>> hscan(K key, ScanArgs args) {
-        requireArgs("hscan", args, "new ScanArgs() for no options");
+        elementScan("HSCAN", args);
         return new ScanCursor<>(cursor -> send(options(on(Command.HSCAN, key).arg(cursor), args.arguments()),
                 reply -> ScanCursor.page(reply, (elements, out) -> Replies.forEachPair(elements,
                         (field, value) -> out.add(new AbstractMap.SimpleImmutableEntry<>(field.toString(), value(value, key)))))));

@@ -149,7 +149,7 @@ final class SetGroup<K, V> extends Group<K, V> implements SetCommands<K, V> {
 
     @Override
     public ScanIteration<V> sscan(K key, ScanArgs args) {
-        requireArgs("sscan", args, "new ScanArgs() for no options");
+        elementScan("SSCAN", args);
         return new ScanCursor<>(cursor -> send(options(on(Command.SSCAN, key).arg(cursor), args.arguments()),
                 reply -> ScanCursor.page(reply, (elements, out) -> Replies.elements(elements).forEach(member -> out.add(value(member, key))))));
     }

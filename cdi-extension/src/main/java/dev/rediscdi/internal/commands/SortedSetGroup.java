@@ -218,7 +218,7 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public ScanIteration<ScoredValue<V>> zscan(K key, ScanArgs args) {
-        requireArgs("zscan", args, "new ScanArgs() for no options");
+        elementScan("ZSCAN", args);
         return new ScanCursor<>(cursor -> send(options(on(Command.ZSCAN, key).arg(cursor), args.arguments()),
                 reply -> ScanCursor.page(reply, (elements, out) -> out.addAll(scored(elements, key)))));
     }

@@ -75,4 +75,19 @@ abstract class ArgumentsAndOptionsContract extends ProtocolContract {
         assertThatThrownBy(() -> await(redis.sortedSet(String.class).zrangeWithScores(k, 0, -1, new ZRangeArgs().rev().limit(0, 2))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
     }
+
+    @Test
+    void shouldRefuseATypeFilterOnTheScansOfOneKey() throws Exception {
+        server().command("HSET", key + "h", "f", "v");
+        server().command("SADD", key + "s", "m");
+        server().command("ZADD", key + "z", "1", "m");
+        ScanArgs hashes = new ScanArgs().type(KeyType.HASH);
+
+        assertThatThrownBy(() -> await(redis.hash(String.class).hscan(key + "h", hashes).toList())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HSCAN").hasMessageContaining("type");
+        assertThatThrownBy(() -> await(redis.set(String.class).sscan(key + "s", hashes).toList())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SSCAN");
+        assertThatThrownBy(() -> await(redis.sortedSet(String.class).zscan(key + "z", hashes).toList())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ZSCAN");
+    }
 }
