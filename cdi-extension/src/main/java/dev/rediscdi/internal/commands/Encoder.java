@@ -30,8 +30,18 @@ final class Encoder<T> {
         if (text) {
             request.arg((String) value); // the driver writes strings as UTF-8 without an intermediate array
         } else {
-            request.arg(codec.encode(value));
+            request.arg(encode(value));
         }
+    }
+
+    /** The codec's bytes; {@code null} is refused: the driver would send the text "null" in their place. */
+    private byte[] encode(T value) {
+        byte[] bytes = codec.encode(value);
+        if (bytes == null) {
+            throw new IllegalStateException(clientLabel + ": the " + codec + " encoded a " + what + " of type " + typeName
+                    + " as null, which Redis would store as the text \"null\"; a codec must answer bytes (an empty array for nothing)");
+        }
+        return bytes;
     }
 
     @SafeVarargs
@@ -53,7 +63,7 @@ final class Encoder<T> {
      * map keys as strings only, so bytes that are not UTF-8 cannot be decoded back from them).
      */
     String asMapKey(T value) {
-        return text ? (String) value : new String(codec.encode(value), java.nio.charset.StandardCharsets.UTF_8);
+        return text ? (String) value : new String(encode(value), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Decodes a bulk reply; {@code null} for nil. {@code key} names the key in the error message. */
