@@ -67,7 +67,7 @@ final class GeoGroup<K, V> extends Group<K, V> implements GeoCommands<K, V> {
         Request request = on(Command.GEODIST, key);
         values.add(request, from);
         values.add(request, to);
-        return send(request.arg(unit.name()), Replies::toDouble);
+        return send(request.arg(required("GEODIST", "unit", unit, "a GeoUnit, such as GeoUnit.KM").name()), Replies::toDouble);
     }
 
     @Override

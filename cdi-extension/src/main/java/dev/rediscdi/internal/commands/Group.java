@@ -67,6 +67,14 @@ abstract class Group<K, V> {
         return args;
     }
 
+    /** Refuses a {@code null} argument, which would otherwise fail as a NullPointerException naming no argument. */
+    static <T> T required(String command, String what, T value, String instead) {
+        if (value == null) {
+            throw new IllegalArgumentException(command + ": " + what + " is null; give " + instead);
+        }
+        return value;
+    }
+
     static String name(Request request) {
         return request.command().toString().toUpperCase(java.util.Locale.ROOT);
     }

@@ -110,7 +110,7 @@ final class ListGroup<K, V> extends Group<K, V> implements ListCommands<K, V> {
     public CompletionStage<V> lmove(K source, K destination, ListSide from, ListSide to) {
         Request request = on(Command.LMOVE, source);
         keys.add(request, destination);
-        request.arg(from.name()).arg(to.name());
+        sides(request, "LMOVE", from, to);
         return send(request, reply -> value(reply, source));
     }
 
@@ -144,8 +144,13 @@ final class ListGroup<K, V> extends Group<K, V> implements ListCommands<K, V> {
     public CompletionStage<V> blmove(K source, K destination, ListSide from, ListSide to, Duration timeout) {
         Request request = on(Command.BLMOVE, source);
         keys.add(request, destination);
-        request.arg(from.name()).arg(to.name()).arg(seconds(timeout));
+        sides(request, "BLMOVE", from, to).arg(seconds(timeout));
         return send(request, reply -> value(reply, source));
+    }
+
+    private static Request sides(Request request, String command, ListSide from, ListSide to) {
+        String either = "ListSide.LEFT or ListSide.RIGHT";
+        return request.arg(required(command, "from", from, either).name()).arg(required(command, "to", to, either).name());
     }
 
     /**

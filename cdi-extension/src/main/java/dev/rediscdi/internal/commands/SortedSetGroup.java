@@ -102,13 +102,13 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
     @Override
     public CompletionStage<List<V>> zrangeByScore(K key, ScoreRange range, ZRangeArgs args) {
         requireArgs("zrangeByScore", args, "new ZRangeArgs() for no options");
-        return send(range(key, range.min(), range.max(), "BYSCORE", args), reply -> members(reply, key));
+        return send(range(key, scores(range).min(), range.max(), "BYSCORE", args), reply -> members(reply, key));
     }
 
     @Override
     public CompletionStage<List<ScoredValue<V>>> zrangeByScoreWithScores(K key, ScoreRange range, ZRangeArgs args) {
         requireArgs("zrangeByScoreWithScores", args, "new ZRangeArgs() for no options");
-        return send(range(key, range.min(), range.max(), "BYSCORE", args).arg("WITHSCORES"), reply -> scored(reply, key));
+        return send(range(key, scores(range).min(), range.max(), "BYSCORE", args).arg("WITHSCORES"), reply -> scored(reply, key));
     }
 
     @Override
@@ -119,7 +119,8 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
     @Override
     public CompletionStage<List<V>> zrangeByLex(K key, LexRange range, ZRangeArgs args) {
         requireArgs("zrangeByLex", args, "new ZRangeArgs() for no options");
-        return send(range(key, range.min(), range.max(), "BYLEX", args), reply -> members(reply, key));
+        return send(range(key, required("ZRANGE", "range", range, "a LexRange, such as LexRange.all()").min(), range.max(), "BYLEX", args),
+                reply -> members(reply, key));
     }
 
     /** {@code ZRANGE key start stop [BYSCORE|BYLEX] [REV] [LIMIT..]}; with {@code REV} Redis wants the bounds high to low. */
@@ -134,6 +135,10 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
             request.arg(by);
         }
         return options(request, args.arguments());
+    }
+
+    private static ScoreRange scores(ScoreRange range) {
+        return required("ZRANGE", "range", range, "a ScoreRange, such as ScoreRange.all()");
     }
 
     private List<V> members(Response reply, K key) {
@@ -176,7 +181,7 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public CompletionStage<Long> zcount(K key, ScoreRange range) {
-        return send(on(Command.ZCOUNT, key).arg(range.min()).arg(range.max()), Replies::toLong);
+        return send(on(Command.ZCOUNT, key).arg(scores(range).min()).arg(range.max()), Replies::toLong);
     }
 
     @SafeVarargs

@@ -176,20 +176,25 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
 
     @Override
     public CompletionStage<List<StreamMessage<K, V>>> xclaim(K key, String group, String consumer, Duration minIdle, String... ids) {
-        Request request = texts(text(text(on(Command.XCLAIM, key), "group", group), "consumer", consumer).arg(minIdle.toMillis()), "id", ids);
+        Request request = texts(text(text(on(Command.XCLAIM, key), "group", group), "consumer", consumer).arg(idle("XCLAIM", minIdle)), "id", ids);
         return send(request, reply -> messages(key, reply));
     }
 
     @Override
     public CompletionStage<AutoClaimResult<K, V>> xautoclaim(K key, String group, String consumer, Duration minIdle, String start, long count) {
-        Request request = text(text(text(on(Command.XAUTOCLAIM, key), "group", group), "consumer", consumer).arg(minIdle.toMillis()), "start id", start).arg("COUNT").arg(count);
+        Request request = text(text(text(on(Command.XAUTOCLAIM, key), "group", group), "consumer", consumer).arg(idle("XAUTOCLAIM", minIdle)), "start id", start).arg("COUNT").arg(count);
         return send(request, reply -> new AutoClaimResult<>(reply.get(0).toString(), messages(key, reply.get(1)),
                 reply.size() > 2 ? Replies.elements(reply.get(2)).stream().map(Response::toString).toList() : List.of()));
     }
 
+    private static long idle(String command, Duration minIdle) {
+        return required(command, "minIdle", minIdle, "a duration (Duration.ZERO claims whatever the idle time)").toMillis();
+    }
+
     @Override
     public CompletionStage<Long> xtrim(K key, StreamTrim trim) {
-        return send(options(on(Command.XTRIM, key), trim.arguments()), Replies::toLong);
+        return send(options(on(Command.XTRIM, key), required("XTRIM", "trim", trim, "StreamTrim.maxLen(..) or StreamTrim.minId(..)").arguments()),
+                Replies::toLong);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rediscdi.tests.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.rediscdi.CommandResults;
 import dev.rediscdi.KeyType;
+import dev.rediscdi.ListSide;
 import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.RedisScript;
 import dev.rediscdi.ReplyType;
@@ -89,5 +91,29 @@ abstract class ArgumentsAndOptionsContract extends ProtocolContract {
                 .hasMessageContaining("SSCAN");
         assertThatThrownBy(() -> await(redis.sortedSet(String.class).zscan(key + "z", hashes).toList())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ZSCAN");
+    }
+
+    @Test
+    void shouldNameANullRangeSideUnitTrimOrIdleTimeInsteadOfThrowingANullPointerException() {
+        String k = key + "x";
+
+        assertThatThrownBy(() -> redis.sortedSet(String.class).zrangeByScore(k, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("range");
+        assertThatThrownBy(() -> redis.sortedSet(String.class).zcount(k, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("range");
+        assertThatThrownBy(() -> redis.sortedSet(String.class).zrangeByLex(k, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("range");
+        assertThatThrownBy(() -> redis.list(String.class).lmove(k, k + "2", null, ListSide.LEFT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from");
+        assertThatThrownBy(() -> redis.list(String.class).blmove(k, k + "2", ListSide.LEFT, null, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("to");
+        assertThatThrownBy(() -> redis.geo(String.class).geodist(k, "a", "b", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unit");
+        assertThatThrownBy(() -> redis.stream(String.class).xtrim(k, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trim");
+        assertThatThrownBy(() -> redis.stream(String.class).xclaim(k, "g", "c", null, "0-1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minIdle");
+        assertThatThrownBy(() -> redis.stream(String.class).xautoclaim(k, "g", "c", null, "0-0", 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minIdle");
     }
 }
