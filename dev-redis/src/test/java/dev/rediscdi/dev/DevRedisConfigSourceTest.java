@@ -9,6 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
@@ -28,6 +31,13 @@ class DevRedisConfigSourceTest {
 
         assertThat(config.getOptionalValue(DevRedis.HOSTS, String.class)).isEmpty();
         assertThat(hasDevSource(config)).isFalse();
+    }
+
+    @Test
+    void shouldBeTheOnlyKeyOfTheModuleInTheReadmeWithItsDefault() throws IOException {
+        List<String> rows = Files.readAllLines(Path.of("..", "README.md")).stream().filter(line -> line.startsWith("| `redis-dev.")).toList();
+
+        assertThat(rows).singleElement().asString().startsWith("| `" + DevRedis.ENABLED + "` | `false` |");
     }
 
     @Test

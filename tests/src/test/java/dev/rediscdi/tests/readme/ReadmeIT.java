@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,14 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.rediscdi.internal.config.ClientConfigReader;
-import dev.rediscdi.internal.config.ConfigKey;
 import dev.rediscdi.internal.config.ConfigProblems;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.RedisServerExtension;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-/** The README's quickstart is this module's code: the sample class and properties run here, the key table is complete. */
+/**
+ * The README's quickstart is this module's code: the sample class and properties run here. The key table is checked
+ * against the code by the extension's {@code ReadmeConfigurationTableTest}.
+ */
 class ReadmeIT {
     private static final Path README = Path.of("..", "README.md");
 
@@ -75,19 +75,6 @@ class ReadmeIT {
         } finally {
             resolver.releaseConfig(config);
         }
-    }
-
-    @Test
-    void shouldDocumentEveryConfigurationKeyWithItsDefault() throws IOException {
-        String readme = Files.readString(README);
-        List<String> missing = new ArrayList<>();
-        for (ConfigKey key : ConfigKey.values()) {
-            String row = "| `" + key.suffix() + "` | " + key.defaultValue().map(value -> "`" + value + "`").orElse("") + " |";
-            if (!readme.contains(row)) {
-                missing.add(row);
-            }
-        }
-        assertThat(missing).as("README rows missing or with another default").isEmpty();
     }
 
     @Test
