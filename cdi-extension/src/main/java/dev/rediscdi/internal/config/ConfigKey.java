@@ -19,7 +19,7 @@ public enum ConfigKey {
     PROTOCOL("protocol", "resp3", "resp3 or resp2."),
     TIMEOUT("timeout", "10s", "Deadline of every non-blocking command; the stage then fails with RedisTimeoutException."),
     CONNECT_TIMEOUT("connect-timeout", "10s", "Deadline to open a TCP connection."),
-    CONNECTIONS("connections", "1", "Long-lived connections that pipeline ordinary commands."),
+    CONNECTIONS("connections", "1", "Long-lived connections that pipeline ordinary commands: 1 to 64, fewer than max-pool-size (they come from the pool)."),
     MAX_WAITING_HANDLERS("max-waiting-handlers", "2048", "Pipelining depth: commands in flight on one connection."),
     MAX_QUEUED_COMMANDS("max-queued-commands", "65536", "Commands waiting in the client for a pipelining slot; beyond, RedisOverloadedException."),
     MAX_POOL_SIZE("max-pool-size", "6", "Pool size per Redis node: connections for withConnection, transactions, batches, the raw Redis bean, plus the long-lived ones."),
