@@ -28,7 +28,7 @@ final class Idempotency {
             "PFCOUNT", "GETBIT", "BITCOUNT", "BITPOS", "BITFIELD_RO", "GEOPOS", "GEODIST", "GEOHASH", "GEOSEARCH",
             "GEORADIUS_RO", "GEORADIUSBYMEMBER_RO", "SCAN", "HSCAN", "SSCAN", "ZSCAN", "KEYS", "DBSIZE", "RANDOMKEY",
             "PING", "ECHO", "TIME", "INFO", "MEMORY", "OBJECT", "DUMP", "LCS", "SUBSTR", "EVAL_RO", "EVALSHA_RO",
-            "FCALL_RO", "PUBSUB",
+            "FCALL_RO", "PUBSUB", "SORT_RO", "ZINTERCARD",
             // writes whose repetition changes nothing and answers the same
             "SETEX", "PSETEX", "MSET", "SETRANGE", "HSET", "HMSET", "HDEL", "DEL", "UNLINK", "PERSIST",
             "LSET", "LTRIM", "SADD", "SREM", "ZREM", "ZREMRANGEBYRANK", "ZREMRANGEBYSCORE",

@@ -24,6 +24,8 @@ class IdempotencyTest {
             "PEXPIREAT k 1900000000000 NX, false",
             "SETBIT k 7 1, false",
             "SMOVE jobs taken job-1, false",
+            "SORT_RO list LIMIT 0 10, true",
+            "ZINTERCARD 2 a b, true",
             "ZADD z 1 m, true",
             "ZADD z INCR 1 m, false",
             "SADD s m, true",
