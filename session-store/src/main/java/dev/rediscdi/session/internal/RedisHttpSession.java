@@ -272,7 +272,7 @@ final class RedisHttpSession implements HttpSession {
             if (bytes == null) {
                 continue;
             }
-            if (attribute.set || !Arrays.equals(bytes, attribute.stored)) {
+            if (attribute.set || changedInPlace(attribute, bytes)) {
                 set.put(entry.getKey(), bytes);
             }
             attribute.stored = bytes;
@@ -290,6 +290,26 @@ final class RedisHttpSession implements HttpSession {
         removed.clear();
         metadataChanged = false;
         return changes;
+    }
+
+    /**
+     * Whether a value read in this request changed in place: its bytes differ from the stored ones and from those of
+     * the stored value decoded afresh. Some values serialize differently after a round trip without any change (a
+     * small {@code HashSet} writes its table's capacity, which reading it back changes): writing those back would undo
+     * the change of a concurrent request.
+     */
+    private boolean changedInPlace(Attribute attribute, byte[] bytes) {
+        if (Arrays.equals(bytes, attribute.stored)) {
+            return false;
+        }
+        if (attribute.stored == null) {
+            return true;
+        }
+        try {
+            return !Arrays.equals(bytes, store.codec().encode(store.codec().decode(attribute.stored, store.classLoader())));
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            return true;
+        }
     }
 
     private Map<String, Object> immutableValues(Set<String> names) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.inject.spi.CDI;
@@ -77,6 +79,16 @@ public class AppServlet extends HttpServlet {
                 }
                 answer = "ok";
             }
+            case "tag" -> {
+                @SuppressWarnings("unchecked")
+                Set<String> tags = (Set<String>) request.getSession().getAttribute(name);
+                if (tags == null) {
+                    request.getSession().setAttribute(name, new HashSet<>(List.of(value)));
+                } else {
+                    tags.add(value); // in place, no setAttribute
+                }
+                answer = "ok";
+            }
             case "bound" -> {
                 request.getSession().setAttribute(name, new Bound(value));
                 answer = "ok";
@@ -89,6 +101,10 @@ public class AppServlet extends HttpServlet {
                 response.sendError(404);
                 return;
             }
+        }
+        String gate = request.getParameter("gate");
+        if (gate != null) {
+            Gates.pass(gate);
         }
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write(answer);

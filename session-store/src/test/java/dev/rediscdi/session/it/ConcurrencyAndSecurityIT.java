@@ -79,6 +79,25 @@ class ConcurrencyAndSecurityIT {
     }
 
     @Test
+    void shouldNotLetARequestThatOnlyReadASetUndoAConcurrentAdditionToIt() throws Exception {
+        Browser user = new Browser();
+        user.get(app.uri("tag?name=tags&value=red"));
+        String gate = "read-tags-" + System.nanoTime();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // a page that only shows the tags, still running when an AJAX call of the same user adds one in place
+            Future<String> reader = pool.submit(() -> user.get(app.uri("get?name=tags&gate=" + gate)));
+            Gates.awaitReached(gate);
+            assertThat(user.get(app.uri("tag?name=tags&value=blue"))).isEqualTo("ok");
+            Gates.open(gate);
+            assertThat(reader.get(30, TimeUnit.SECONDS)).isEqualTo("[red]");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(user.get(app.uri("get?name=tags"))).as("the reader changed nothing, so it wrote nothing back").contains("blue");
+    }
+
+    @Test
     void shouldGiveAFreshSessionForEachOfTwoHundredMalformedCookies() {
         long keysBefore = keyCount();
         List<String> hostile = new ArrayList<>(List.of("", " ", "*", "{}", "{a}", "..", "../../etc/passwd", "\u00e9t\u00e9",
