@@ -280,7 +280,8 @@ final class RedisHttpSession implements HttpSession {
             attribute.set = false;
             attribute.read = false;
         }
-        SessionChanges changes = new SessionChanges(id, !persisted, created, maxInactive, previousId, set, List.copyOf(removed),
+        Integer inactive = !persisted || metadataChanged ? maxInactive : null; // else the one Redis holds: another request may have set it
+        SessionChanges changes = new SessionChanges(id, !persisted, created, inactive, previousId, set, List.copyOf(removed),
                 source, immutableValues(set.keySet()));
         if (changes.isEmpty() && !metadataChanged) {
             return null;

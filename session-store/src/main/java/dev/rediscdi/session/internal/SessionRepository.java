@@ -139,7 +139,7 @@ final class SessionRepository {
             keyList.add(keys.session(changes.previousId()));
         }
         List<Object> args = new ArrayList<>(List.of("save", mark, wantsFields ? "fields" : "", touchMillis, graceMillis, changes.isNew() ? "new" : "existing",
-                changes.id(), changes.created(), changes.maxInactiveSeconds(), absoluteMillis,
+                changes.id(), changes.created(), changes.maxInactiveSeconds() == null ? "" : changes.maxInactiveSeconds(), absoluteMillis,
                 changes.previousId() == null ? "" : changes.previousId(), changes.set().size()));
         for (Map.Entry<String, byte[]> entry : changes.set().entrySet()) {
             args.add(SessionFields.attribute(entry.getKey()));

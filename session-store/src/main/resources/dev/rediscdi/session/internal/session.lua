@@ -61,7 +61,7 @@ if op == 'load' then
 elseif op == 'save' then
   -- KEYS[1] session, KEYS[2] index, KEYS[3] the key before changeSessionId (when ARGV[11] is set)
   -- ARGV[3] 'fields' to get {1, now, the session's fields} back instead of 1, [4] touch ms, [5] grace ms,
-  -- [6] new|existing, [7] id, [8] created, [9] max inactive s, [10] absolute timeout ms (0: none), [11] old id or '',
+  -- [6] new|existing, [7] id, [8] created, [9] max inactive s ('' keeps the stored one), [10] absolute timeout ms (0: none), [11] old id or '',
   -- [12] count of field/value pairs, then the pairs, then the fields to delete
   local key = KEYS[1]
   local is_new = ARGV[6] == 'new'
@@ -77,6 +77,7 @@ elseif op == 'save' then
     return 0
   end
   local inactive = tonumber(ARGV[9])
+  if ARGV[9] == '' then inactive = tonumber(redis.call('HGET', key, '#i') or '0') end
   local touch = touch_of(inactive, tonumber(ARGV[4]))
   local absolute = 0
   if is_new then

@@ -98,6 +98,29 @@ class ConcurrencyAndSecurityIT {
     }
 
     @Test
+    void shouldKeepTheMaxInactiveIntervalAConcurrentRequestSet() throws Exception {
+        Browser user = new Browser();
+        user.get(app.uri("set?name=a&value=1"));
+        String key = PREFIX + "s:{" + user.sessionId().charAt(0) + "}" + user.sessionId();
+        String gate = "set-b-" + System.nanoTime();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // a request changing an attribute, still running when another request of the user extends the timeout
+            Future<String> writer = pool.submit(() -> user.get(app.uri("set?name=b&value=2&gate=" + gate)));
+            Gates.awaitReached(gate);
+            assertThat(user.get(app.uri("max-inactive?value=7200"))).isEqualTo("ok");
+            assertThat(environment.standalone.command("HGET", key, "#i").trim()).isEqualTo("7200");
+            Gates.open(gate);
+            assertThat(writer.get(30, TimeUnit.SECONDS)).isEqualTo("ok");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(user.get(app.uri("get?name=b"))).isEqualTo("2");
+        assertThat(environment.standalone.command("HGET", key, "#i").trim())
+                .as("the other request never called setMaxInactiveInterval: it keeps the interval set meanwhile").isEqualTo("7200");
+    }
+
+    @Test
     void shouldGiveAFreshSessionForEachOfTwoHundredMalformedCookies() {
         long keysBefore = keyCount();
         List<String> hostile = new ArrayList<>(List.of("", " ", "*", "{}", "{a}", "..", "../../etc/passwd", "\u00e9t\u00e9",
