@@ -278,7 +278,8 @@ final class RedisHttpSession implements HttpSession {
             attribute.stored = bytes;
             attribute.encoded = null;
             attribute.set = false;
-            attribute.read = false;
+            // the request still holds a value that can change in place, and may change it before it ends (after a flush)
+            attribute.read = !ImmutableValues.isImmutable(attribute.value);
         }
         Integer inactive = !persisted || metadataChanged ? maxInactive : null; // else the one Redis holds: another request may have set it
         SessionChanges changes = new SessionChanges(id, !persisted, created, inactive, previousId, set, List.copyOf(removed),

@@ -89,6 +89,15 @@ public class AppServlet extends HttpServlet {
                 }
                 answer = "ok";
             }
+            case "add-after-flush" -> {
+                @SuppressWarnings("unchecked")
+                List<String> cart = (List<String>) request.getSession().getAttribute(name);
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().write("ok");
+                response.flushBuffer(); // the response leaves now; the request goes on
+                cart.add(value); // in place, no setAttribute
+                return;
+            }
             case "bound" -> {
                 request.getSession().setAttribute(name, new Bound(value));
                 answer = "ok";
