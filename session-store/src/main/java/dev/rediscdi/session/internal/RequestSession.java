@@ -18,6 +18,8 @@ final class RequestSession {
     private final String requestedId;
     private boolean loaded;
     private boolean requestedIdValid;
+    /** Whether this response carries a cookie of the store (a session created or its id changed). */
+    private boolean cookieWritten;
     private RedisHttpSession session;
     private Runnable invalidationHook = () -> {
     };
@@ -39,6 +41,7 @@ final class RequestSession {
         if ((session == null || !session.isValid()) && create) {
             session = RedisHttpSession.create(store, store.ids().next(), this::invalidated);
             SessionCookies.write(request, response, store.settings().cookie(), session.getId());
+            cookieWritten = true;
             store.listeners().created(session);
         }
         return session != null && session.isValid() ? session : null;
@@ -51,7 +54,15 @@ final class RequestSession {
         }
         current.changeId(store.ids().rotate(current.getId()));
         SessionCookies.write(request, response, store.settings().cookie(), current.getId());
+        cookieWritten = true;
         return current.getId();
+    }
+
+    /** After the application reset the response: the cookie of a session created or rotated in this request is written again. */
+    synchronized void writeCookieAgain() {
+        if (cookieWritten && session != null && session.isValid()) {
+            SessionCookies.write(request, response, store.settings().cookie(), session.getId());
+        }
     }
 
     String requestedId() {

@@ -40,7 +40,7 @@ final class SessionFilter extends HttpFilter {
         }
         RequestSession sessions = new RequestSession(store, request, response);
         SessionRequest wrappedRequest = new SessionRequest(request, sessions, () -> saveAtAsyncEnd(sessions, response));
-        SessionResponse wrappedResponse = new SessionResponse(response, sessions::save);
+        SessionResponse wrappedResponse = new SessionResponse(response, sessions::save, sessions::writeCookieAgain);
         wrappedRequest.respondWith(wrappedResponse);
         request.setAttribute(ACTIVE, Boolean.TRUE);
         AutoCloseable cdiScope = null;

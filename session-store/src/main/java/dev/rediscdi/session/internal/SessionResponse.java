@@ -15,12 +15,21 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  */
 final class SessionResponse extends HttpServletResponseWrapper {
     private final Runnable beforeCommit;
+    private final Runnable afterReset;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    SessionResponse(HttpServletResponse response, Runnable beforeCommit) {
+    /** @param afterReset writes the session cookie again, if this response carried one: a reset clears every header */
+    SessionResponse(HttpServletResponse response, Runnable beforeCommit, Runnable afterReset) {
         super(response);
         this.beforeCommit = beforeCommit;
+        this.afterReset = afterReset;
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        afterReset.run();
     }
 
     @Override
