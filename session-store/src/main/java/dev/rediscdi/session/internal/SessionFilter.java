@@ -55,12 +55,28 @@ final class SessionFilter extends HttpFilter {
         } catch (IOException | ServletException | RuntimeException e) {
             SessionStoreUnavailableException unavailable = unavailable(e);
             if (unavailable == null) {
+                saveAfterFailure(sessions, request, e);
                 throw e;
             }
             respondUnavailable(response, unavailable);
         } finally {
             request.removeAttribute(ACTIVE);
             close(cdiScope);
+        }
+    }
+
+    /**
+     * The application failed: what it changed is written all the same, as a container keeps the changes of a failed
+     * request in its own sessions (and the response may carry the cookie of an id changed before the failure).
+     */
+    private static void saveAfterFailure(RequestSession sessions, HttpServletRequest request, Exception failure) {
+        if (request.isAsyncStarted()) {
+            return; // the asynchronous work may still change the session: it is written when that work ends
+        }
+        try {
+            sessions.save();
+        } catch (RuntimeException notSaved) {
+            failure.addSuppressed(notSaved);
         }
     }
 

@@ -103,6 +103,10 @@ public class AppServlet extends HttpServlet {
                 response.reset(); // as a servlet does before it writes a download, or an error page of its own
                 answer = "welcome " + value;
             }
+            case "rotate-then-fail" -> {
+                request.changeSessionId();
+                throw new IllegalStateException("the application failed after changeSessionId");
+            }
             case "bound" -> {
                 request.getSession().setAttribute(name, new Bound(value));
                 answer = "ok";
