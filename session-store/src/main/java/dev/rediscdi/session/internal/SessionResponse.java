@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * Saves the session before the response is committed by a redirect, an error or an explicit flush, so that
- * the client's next request (perhaps on another instance) already finds the change. A response that commits
- * because its body outgrew the buffer is saved right after the application returns.
+ * Saves the session before the response is committed by a redirect, an error, an explicit flush or a body of a
+ * declared length, so that the client's next request (perhaps on another instance) already finds the change. A
+ * response that commits because its body outgrew the buffer is saved right after the application returns.
  */
 final class SessionResponse extends HttpServletResponseWrapper {
     private final Runnable beforeCommit;
@@ -24,6 +24,53 @@ final class SessionResponse extends HttpServletResponseWrapper {
         super(response);
         this.beforeCommit = beforeCommit;
         this.afterReset = afterReset;
+    }
+
+    /**
+     * A body that reaches its declared length completes the response, and the client may send its next request at
+     * once: the session is saved when the length is declared, before any of that body is written (what changes after
+     * is written when the request ends).
+     */
+    @Override
+    public void setContentLength(int length) {
+        beforeCommit.run();
+        super.setContentLength(length);
+    }
+
+    @Override
+    public void setContentLengthLong(long length) {
+        beforeCommit.run();
+        super.setContentLengthLong(length);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        saveIfContentLength(name);
+        super.setHeader(name, value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        saveIfContentLength(name);
+        super.addHeader(name, value);
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        saveIfContentLength(name);
+        super.setIntHeader(name, value);
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        saveIfContentLength(name);
+        super.addIntHeader(name, value);
+    }
+
+    private void saveIfContentLength(String header) {
+        if ("Content-Length".equalsIgnoreCase(header)) {
+            beforeCommit.run();
+        }
     }
 
     @Override

@@ -27,6 +27,7 @@ public class AppServlet extends HttpServlet {
         String action = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
         String name = request.getParameter("name");
         String value = request.getParameter("value");
+        String gate = request.getParameter("gate");
         String answer;
         switch (action) {
             case "login" -> {
@@ -107,6 +108,17 @@ public class AppServlet extends HttpServlet {
                 request.changeSessionId();
                 throw new IllegalStateException("the application failed after changeSessionId");
             }
+            case "login-sized" -> {
+                request.getSession().setAttribute("user", value);
+                byte[] body = ("welcome " + value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                response.setContentType("text/plain;charset=UTF-8");
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body); // the whole body: the response is complete
+                if (gate != null) {
+                    Gates.pass(gate);
+                }
+                return;
+            }
             case "bound" -> {
                 request.getSession().setAttribute(name, new Bound(value));
                 answer = "ok";
@@ -120,7 +132,6 @@ public class AppServlet extends HttpServlet {
                 return;
             }
         }
-        String gate = request.getParameter("gate");
         if (gate != null) {
             Gates.pass(gate);
         }

@@ -3,6 +3,8 @@ package dev.rediscdi.session.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What the application does to the response around its session changes: flushes it early, resets it, fails. Jetty and Tomcat. */
+/**
+ * What the application does to the response around its session changes: flushes it early, resets it, completes it
+ * with a known length, fails. Jetty and Tomcat.
+ */
 class FlushAndResetIT {
     private static WebInstance app;
     private static WebInstance tomcat;
@@ -58,5 +63,25 @@ class FlushAndResetIT {
         HttpResponse<String> failed = user.send(instance.uri("rotate-then-fail"));
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(user.get(instance.uri("whoami"))).as("the browser keeps the id the failed response gave it, if any").isEqualTo("ulla");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "jetty", "tomcat" })
+    void shouldSaveBeforeAResponseOfKnownLengthIsComplete(String container) throws Exception {
+        WebInstance instance = on(container);
+        Browser user = new Browser();
+        String gate = "sized-" + container + "-" + System.nanoTime();
+        CompletableFuture<HttpResponse<String>> login = CompletableFuture.supplyAsync(() -> user.send(instance.uri("login-sized?value=sara&gate=" + gate)));
+        try {
+            Gates.awaitReached(gate);
+            // the body reached its Content-Length: the client has the whole response while the application still runs
+            HttpResponse<String> response = login.get(10, TimeUnit.SECONDS);
+            assertThat(response.body()).isEqualTo("welcome sara");
+            // asked of the other instance: the connection of the login is busy until the application returns
+            WebInstance other = container.equals("tomcat") ? app : tomcat;
+            assertThat(user.get(other.uri("whoami"))).as("the next request of the user sees the login").isEqualTo("sara");
+        } finally {
+            Gates.open(gate);
+        }
     }
 }
