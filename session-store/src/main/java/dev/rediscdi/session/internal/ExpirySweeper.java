@@ -81,9 +81,19 @@ final class ExpirySweeper {
         });
         try {
             store.listeners().destroyed(session);
-            session.unbindAll();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A session listener failed for expired session " + SessionIds.forLog(expired.id()), e);
+        }
+        try {
+            // CDI: the session context is destroyed after the session listeners were called
+            store.weld().ifPresent(weld -> weld.destroyBeans(session));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "The @SessionScoped beans of expired session " + SessionIds.forLog(expired.id()) + " could not be destroyed", e);
+        }
+        try {
+            session.unbindAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A binding or attribute listener failed for expired session " + SessionIds.forLog(expired.id()), e);
         }
     }
 }

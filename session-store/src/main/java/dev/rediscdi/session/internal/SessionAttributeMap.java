@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -18,11 +19,17 @@ import jakarta.servlet.http.HttpSession;
 final class SessionAttributeMap extends AbstractMap<String, Object> {
     private static final String BEAN_PREFIX = "WELD_BS#";
 
-    private final HttpServletRequest request;
+    /** The session, created if asked ({@code true}) and needed; {@code null} if there is none. */
+    private final Function<Boolean, HttpSession> sessions;
     private final Map<String, Object> local = new HashMap<>();
 
     SessionAttributeMap(HttpServletRequest request) {
-        this.request = request;
+        this.sessions = request::getSession;
+    }
+
+    /** Over a session that exists without a request (one that expired). */
+    SessionAttributeMap(HttpSession session) {
+        this.sessions = create -> session;
     }
 
     @Override
@@ -30,7 +37,7 @@ final class SessionAttributeMap extends AbstractMap<String, Object> {
         if (!(key instanceof String name) || !name.startsWith(BEAN_PREFIX)) {
             return local.get(key);
         }
-        HttpSession session = request.getSession(false);
+        HttpSession session = sessions.apply(false);
         return session == null ? null : session.getAttribute(name);
     }
 
@@ -39,7 +46,7 @@ final class SessionAttributeMap extends AbstractMap<String, Object> {
         if (!key.startsWith(BEAN_PREFIX)) {
             return local.put(key, value);
         }
-        HttpSession session = request.getSession(true);
+        HttpSession session = sessions.apply(true);
         session.setAttribute(key, value);
         return null;
     }
@@ -49,7 +56,7 @@ final class SessionAttributeMap extends AbstractMap<String, Object> {
         if (!(key instanceof String name) || !name.startsWith(BEAN_PREFIX)) {
             return local.remove(key);
         }
-        HttpSession session = request.getSession(false);
+        HttpSession session = sessions.apply(false);
         if (session != null) {
             session.removeAttribute(name);
         }
@@ -59,7 +66,7 @@ final class SessionAttributeMap extends AbstractMap<String, Object> {
     @Override
     public Set<String> keySet() {
         Set<String> names = new HashSet<>(local.keySet());
-        HttpSession session = request.getSession(false);
+        HttpSession session = sessions.apply(false);
         if (session != null) {
             for (String name : Collections.list(session.getAttributeNames())) {
                 if (name.startsWith(BEAN_PREFIX)) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpSession;
 
 import org.jboss.weld.context.ManagedContext;
 import org.jboss.weld.context.SessionContext;
@@ -101,6 +102,22 @@ final class WeldSessionScope {
         }
         sessions.onInvalidate(boundContext::invalidate);
         return scope;
+    }
+
+    /**
+     * Destroys the {@code @SessionScoped} beans of a session that ended without a request (expiry), as Weld does when
+     * a container's session times out: their {@code @PreDestroy} methods run. Called on the sweeper's thread.
+     */
+    void destroyBeans(HttpSession expired) {
+        Map<String, Object> storage = new SessionAttributeMap(expired);
+        boundContext.associate(storage);
+        try {
+            boundContext.activate();
+            boundContext.invalidate();
+            boundContext.deactivate(); // an invalidated context destroys its instances when deactivated
+        } finally {
+            boundContext.dissociate(storage);
+        }
     }
 
     /** Leaves Weld's contexts as the request found them, even after a failed activation (they are thread-bound). */

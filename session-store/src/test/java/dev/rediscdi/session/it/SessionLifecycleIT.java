@@ -126,4 +126,15 @@ class SessionLifecycleIT {
         Browser other = new Browser();
         assertThat(other.get(b.uri("bean"))).isEmpty();
     }
+
+    @Test
+    void shouldDestroySessionScopedBeansWhenTheirSessionExpires() {
+        Browser user = new Browser();
+        String item = "kiwi-" + System.nanoTime();
+        assertThat(user.get(a.uri("bean-add?value=" + item))).isEqualTo(item);
+        user.get(a.uri("max-inactive?value=1"));
+        String id = user.sessionId();
+        Eventually.until(Duration.ofSeconds(15), () -> a.events.contains("destroyed:" + id) || b.events.contains("destroyed:" + id), "sessionDestroyed");
+        Eventually.until(Duration.ofSeconds(5), () -> Cart.DESTROYED.contains(item), "@PreDestroy of the expired session's @SessionScoped bean");
+    }
 }
