@@ -1,5 +1,6 @@
 package dev.rediscdi.internal.client;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -89,13 +90,14 @@ final class PipelinedConnection {
     /** Called by the command when the driver answered. */
     <T> void replied(Pending<T> command, AsyncResult<T> result) {
         lastReplyNanos = System.nanoTime();
+        boolean alone = result.failed() && inFlight.get() == command.weight(); // read before its slots are given back
         release(command.weight());
         if (result.succeeded()) {
             command.complete(result.result());
             return;
         }
         Throwable cause = result.cause();
-        boolean notWritten = notWritten(cause);
+        boolean notWritten = notWritten(cause) || (alone && cause instanceof ClosedChannelException);
         if (notWritten && command.retryNotWritten()) {
             // the connection had closed before the command was written: it never reached Redis
             forget(command.via);
@@ -137,9 +139,15 @@ final class PipelinedConnection {
     }
 
     /**
-     * The driver refuses a write on a connection it knows closed ("Connection is closed"): no byte of it left. A
-     * {@link java.nio.channels.ClosedChannelException} says nothing of the command it fails: when one write fails, the
-     * driver fails every command still waiting for a reply with that write's error, commands Redis may have run included.
+     * The driver refuses a write on a connection it knows closed ("Connection is closed"): no byte of it left.
+     *
+     * <p>A {@link ClosedChannelException} is the error of a write that Netty refused (the channel had closed before
+     * the command's bytes left), which happens when a command reaches a connection in the moment between Netty
+     * closing it and the driver hearing of it. The driver fails every command still waiting for a reply with that
+     * write's error, commands Redis may have run included, so in general it says nothing of the command it fails. It
+     * does when the command was the only one in flight ({@code alone} in {@link #replied}): a command written before
+     * fails with it only because another command's write was refused after it, and that other command, answered after
+     * it (the driver fails them in order), still holds its slot. One alone was refused itself: never sent.
      */
     private static boolean notWritten(Throwable cause) {
         return NOT_WRITTEN.equals(cause.getMessage());
