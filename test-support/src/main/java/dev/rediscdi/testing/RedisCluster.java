@@ -222,7 +222,11 @@ public final class RedisCluster implements AutoCloseable {
 
     /**
      * Restarts every node that is not running (killed, stopped) on its port with its {@code nodes.conf}: it rejoins
-     * (a former primary as a replica of the node that took over); waits until it is linked and the cluster is ok.
+     * (a former primary as a replica of the node that took over). Waits (at most {@link #CHANGE_TIMEOUT}) until each
+     * restarted replica is linked to its primary, no running node flags a restarted node {@code fail}, every running
+     * node sees every running node in the same role (primary of the same slots, or replica of the same primary), and
+     * the cluster is ok: {@link #primaries()}, {@link #replicas()} and {@link #replicaOf(RedisServer)} then answer the
+     * same whichever node they ask.
      */
     public void restartStoppedNodes() {
         List<RedisServer> restarted = new ArrayList<>();
@@ -235,23 +239,24 @@ public final class RedisCluster implements AutoCloseable {
         if (restarted.isEmpty()) {
             return;
         }
-        Await.until(CHANGE_TIMEOUT, "restarted nodes " + restarted + " to rejoin", () -> {
-            for (RedisServer node : restarted) {
-                Map<String, ClusterNode> view = parseNodes(node.command("CLUSTER", "NODES"));
-                ClusterNode self = view.values().stream().filter(n -> n.flags().contains("myself")).findFirst().orElseThrow();
-                if (self.flags().contains("slave")
-                        && !"up".equals(Await.infoField(node.command("INFO", "replication"), "master_link_status"))) {
-                    return null;
-                }
-                for (RedisServer other : nodes) {
-                    ClusterNode seen = other.isRunning() ? parseNodes(other.command("CLUSTER", "NODES")).get(self.id()) : null;
-                    if (seen != null && seen.flags().contains("fail")) {
-                        return null;
+        Await.until(CHANGE_TIMEOUT, "restarted nodes " + restarted + " to rejoin and every running node to agree on"
+                + " the roles", () -> {
+                    Map<RedisServer, Map<String, ClusterNode>> views = runningViews();
+                    for (RedisServer node : restarted) {
+                        ClusterNode self = myself(views.get(node));
+                        if (self.flags().contains("slave")
+                                && !"up".equals(Await.infoField(node.command("INFO", "replication"), "master_link_status"))) {
+                            return null;
+                        }
+                        for (Map<String, ClusterNode> view : views.values()) {
+                            ClusterNode seen = view.get(self.id());
+                            if (seen == null || seen.flags().contains("fail")) {
+                                return null;
+                            }
+                        }
                     }
-                }
-            }
-            return allOk();
-        }, this::diagnostics);
+                    return rolesAgreed(views) ? allOk() : null;
+                }, this::diagnostics);
     }
 
     /** Closes every node. Idempotent. */
@@ -316,6 +321,12 @@ public final class RedisCluster implements AutoCloseable {
         boolean owns(int slot) {
             return slots.stream().anyMatch(range -> range[0] <= slot && slot <= range[1]);
         }
+
+        /** {@code replica of ID} or {@code primary of FROM-TO,...}: what every node's view of this node must agree on. */
+        String role() {
+            return flags.contains("slave") ? "replica of " + masterId
+                    : "primary of " + slots.stream().map(range -> range[0] + "-" + range[1]).collect(Collectors.joining(","));
+        }
     }
 
     static Map<String, ClusterNode> parseNodes(String clusterNodes) {
@@ -357,6 +368,40 @@ public final class RedisCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no cluster node answered CLUSTER NODES: " + this, failure);
+    }
+
+    /** {@code CLUSTER NODES} of every running node. */
+    private Map<RedisServer, Map<String, ClusterNode>> runningViews() {
+        Map<RedisServer, Map<String, ClusterNode>> views = new LinkedHashMap<>();
+        for (RedisServer node : nodes) {
+            if (node.isRunning()) {
+                views.put(node, parseNodes(node.command("CLUSTER", "NODES")));
+            }
+        }
+        return views;
+    }
+
+    private static ClusterNode myself(Map<String, ClusterNode> view) {
+        return view.values().stream().filter(n -> n.flags().contains("myself")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no 'myself' line in CLUSTER NODES"));
+    }
+
+    /**
+     * Whether every view shows every running node in the role it claims for itself. A node learns another's role
+     * only from that node's own PING/PONG (gossip about third nodes carries no role), so a former primary that turned
+     * into a replica stays a primary without slots in some views for up to a ping interval (about a second).
+     */
+    private static boolean rolesAgreed(Map<RedisServer, Map<String, ClusterNode>> views) {
+        List<ClusterNode> selves = views.values().stream().map(RedisCluster::myself).toList();
+        for (Map<String, ClusterNode> view : views.values()) {
+            for (ClusterNode self : selves) {
+                ClusterNode seen = view.get(self.id());
+                if (seen == null || !seen.role().equals(self.role())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static ClusterNode owner(Map<String, ClusterNode> view, int slot) {

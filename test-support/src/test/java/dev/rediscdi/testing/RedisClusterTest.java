@@ -150,5 +150,16 @@ class RedisClusterTest {
         assertThat(down.isRunning()).isTrue();
         assertThat(cluster.replicas()).contains(down);
         assertThat(cluster.primaries()).hasSize(3);
+        RedisServer primary = cluster.primaries().stream()
+                .filter(p -> cluster.replicaOf(p).filter(down::equals).isPresent()).findFirst().orElseThrow();
+        assertThat(down.command("INFO", "replication"))
+                .contains("role:slave", "master_port:" + primary.port(), "master_link_status:up");
+        String downId = cluster.nodeId(down);
+        String primaryId = cluster.nodeId(primary);
+        for (RedisServer node : cluster.nodes()) {
+            RedisCluster.ClusterNode seen = RedisCluster.parseNodes(node.command("CLUSTER", "NODES")).get(downId);
+            assertThat(seen.flags()).as("%s as %s sees it", down, node).contains("slave").doesNotContain("fail");
+            assertThat(seen.masterId()).as("primary of %s as %s sees it", down, node).isEqualTo(primaryId);
+        }
     }
 }
