@@ -9,6 +9,7 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.OutputStream;
 
 import dev.rediscdi.session.SessionCodec;
 
@@ -16,6 +17,10 @@ import dev.rediscdi.session.SessionCodec;
  * Java serialization, read only through an {@link ObjectInputFilter}: the allow-list (JDK value types plus the
  * configured ones) and limits on depth, references, array length and stream size. Anything else is rejected
  * before its class is initialized or its {@code readObject} runs.
+ *
+ * <p>Writing goes through the same filter, so that a value that could never be read back is refused when it is
+ * stored: each class the stream describes is checked as it is written (once per class and value), and the bytes
+ * stop at {@code max-bytes}. No second serialization, no second matcher.
  */
 final class JavaSerializationCodec implements SessionCodec {
     private final ObjectInputFilter filter;
@@ -37,9 +42,11 @@ final class JavaSerializationCodec implements SessionCodec {
 
     @Override
     public byte[] encode(Object value) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        BoundedBytes bytes = new BoundedBytes(maxBytes);
+        try (ObjectOutputStream out = new FilteredOutput(bytes, filter)) {
             out.writeObject(value);
+        } catch (Refused refused) {
+            throw refused.reason;
         }
         return bytes.toByteArray();
     }
@@ -51,6 +58,96 @@ final class JavaSerializationCodec implements SessionCodec {
         }
         try (ObjectInputStream in = new FilteredInput(new ByteArrayInputStream(bytes), classLoader, filter)) {
             return in.readObject();
+        }
+    }
+
+    /** Refuses, while writing, every class the filter would refuse while reading. */
+    private static final class FilteredOutput extends ObjectOutputStream {
+        private final ObjectInputFilter filter;
+
+        FilteredOutput(OutputStream out, ObjectInputFilter filter) throws IOException {
+            super(out);
+            this.filter = filter;
+        }
+
+        /** Called once for each class descriptor the stream writes (superclasses and array types included), as reading filters each. */
+        @Override
+        protected void annotateClass(Class<?> type) throws IOException {
+            check(type);
+        }
+
+        @Override
+        protected void annotateProxyClass(Class<?> type) throws IOException {
+            check(type);
+        }
+
+        private void check(Class<?> type) {
+            if (filter.checkInput(new ClassOnly(type)) == ObjectInputFilter.Status.REJECTED) {
+                throw new Refused(UnreadableValueException.notAllowed(type.isArray() ? type.getTypeName() : type.getName()));
+            }
+        }
+    }
+
+    /** What the filter is asked about a class: the class alone, every counter at its neutral value (the limits are not checked here). */
+    private record ClassOnly(Class<?> serialClass) implements ObjectInputFilter.FilterInfo {
+        @Override
+        public long arrayLength() {
+            return -1;
+        }
+
+        @Override
+        public long depth() {
+            return 0;
+        }
+
+        @Override
+        public long references() {
+            return 0;
+        }
+
+        @Override
+        public long streamBytes() {
+            return 0;
+        }
+    }
+
+    /**
+     * Carries a refusal out of the stream unchecked: an {@link IOException} thrown inside {@code writeObject} makes the
+     * stream serialize that exception into the bytes (and filter its class, which would replace the reason).
+     */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient UnreadableValueException reason;
+
+        Refused(UnreadableValueException reason) {
+            super(reason.getMessage(), null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /** The bytes of one value, refused as soon as they pass the limit reading applies: a huge value is never copied whole. */
+    private static final class BoundedBytes extends ByteArrayOutputStream {
+        private final long maxBytes;
+
+        BoundedBytes(long maxBytes) {
+            super(128);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (count + 1L > maxBytes) {
+                throw new Refused(UnreadableValueException.tooLarge(maxBytes));
+            }
+            super.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            if (count + (long) length > maxBytes) {
+                throw new Refused(UnreadableValueException.tooLarge(maxBytes));
+            }
+            super.write(bytes, offset, length);
         }
     }
 

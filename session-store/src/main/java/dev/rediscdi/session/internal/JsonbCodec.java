@@ -12,7 +12,7 @@ import dev.rediscdi.session.SessionCodec;
 
 /**
  * JSON-B: each value is stored as its class name, a line break and its JSON. Only allow-listed classes are
- * created; the runtime's JSON-B implementation (Yasson on most servers) does the mapping.
+ * created, and only those are written; the runtime's JSON-B implementation (Yasson on most servers) does the mapping.
  */
 final class JsonbCodec implements SessionCodec {
     private final Jsonb jsonb = JsonbBuilder.create();
@@ -26,11 +26,20 @@ final class JsonbCodec implements SessionCodec {
 
     @Override
     public byte[] encode(Object value) throws IOException {
-        try {
-            return (value.getClass().getName() + "\n" + jsonb.toJson(value)).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonbException e) {
-            throw new IOException("JSON-B cannot write " + value.getClass().getName() + ": " + e.getMessage(), e);
+        String className = value.getClass().getName();
+        if (!allowList.allows(className)) { // the check reading applies: a value it would refuse is never written
+            throw UnreadableValueException.notAllowed(className);
         }
+        byte[] bytes;
+        try {
+            bytes = (className + "\n" + jsonb.toJson(value)).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonbException e) {
+            throw new IOException("JSON-B cannot write " + className + ": " + e.getMessage(), e);
+        }
+        if (bytes.length > maxBytes) {
+            throw UnreadableValueException.tooLarge(maxBytes);
+        }
+        return bytes;
     }
 
     @Override

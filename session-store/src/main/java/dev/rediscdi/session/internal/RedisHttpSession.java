@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.servlet.ServletContext;
@@ -49,6 +48,8 @@ final class RedisHttpSession implements HttpSession {
     private boolean persisted;
     private boolean metadataChanged;
     private boolean valid = true;
+    /** Values the last save could not encode, reported to the application once that save wrote the rest. */
+    private IllegalArgumentException unsaved;
 
     private RedisHttpSession(SessionStore store, StoredSession source, String id, long created, long lastAccessed, int maxInactive,
             boolean isNew, Runnable onInvalidate) {
@@ -143,10 +144,10 @@ final class RedisHttpSession implements HttpSession {
         synchronized (this) {
             checkValid("setAttribute");
             try {
-                encoded = store.codec().encode(value); // refuse what could not be stored now, not at the end of the request
+                // refuse what could not be stored, or never read back, now rather than at the end of the request
+                encoded = store.codec().encode(value);
             } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException("session attribute \"" + name + "\" cannot be stored: " + value.getClass().getName()
-                        + " is not serializable by the session codec (" + e + ")", e);
+                throw refusal(name, value, e, "");
             }
             Attribute previous = attribute(name);
             old = previous == null ? null : value(name, previous);
@@ -268,7 +269,7 @@ final class RedisHttpSession implements HttpSession {
             if (!attribute.set && !(attribute.decoded && mutable)) {
                 continue;
             }
-            byte[] bytes = attribute.set && attribute.encoded != null ? attribute.encoded : encodeForStore(entry.getKey(), attribute.value);
+            byte[] bytes = attribute.set && attribute.encoded != null ? attribute.encoded : encodeForStore(entry.getKey(), attribute);
             if (bytes == null) {
                 continue;
             }
@@ -353,17 +354,46 @@ final class RedisHttpSession implements HttpSession {
         previousId = null;
     }
 
-    private byte[] encodeForStore(String name, Object value) {
+    /**
+     * The bytes of a value at the end of the request; {@code null} if it cannot be stored (changed in place since
+     * {@code setAttribute}): the attribute keeps what Redis holds, and {@link #reportUnsaved} tells the application.
+     */
+    private byte[] encodeForStore(String name, Attribute attribute) {
+        Object value = attribute.value;
         if (value instanceof HttpSessionActivationListener activation) {
             activation.sessionWillPassivate(new HttpSessionEvent(this));
         }
         try {
             return store.codec().encode(value);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Session attribute \"" + name + "\" (" + value.getClass().getName()
-                    + ") could not be encoded and keeps its previous value: " + e);
+            IllegalArgumentException refused = refusal(name, value, e, " Not written: the session keeps what it held before this request.");
+            if (unsaved == null) {
+                unsaved = refused;
+            } else {
+                unsaved.addSuppressed(refused);
+            }
+            attribute.set = false; // not tried again by a later save of this request
+            attribute.read = false;
             return null;
         }
+    }
+
+    /** Throws the refusal of the values the last {@link #takeChanges} could not encode, once; the other changes are written. */
+    synchronized void reportUnsaved() {
+        IllegalArgumentException refused = unsaved;
+        unsaved = null;
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /** The error for a value the codec cannot store, or stores in a form it would refuse to read: it names the attribute and the value's class only. */
+    private static IllegalArgumentException refusal(String name, Object value, Exception e, String outcome) {
+        String attribute = "session attribute \"" + name + "\" (a " + value.getClass().getName() + ") cannot be stored: ";
+        if (e instanceof UnreadableValueException unreadable) {
+            return new IllegalArgumentException(attribute + unreadable.getMessage() + "." + outcome, e);
+        }
+        return new IllegalArgumentException(attribute + "the session codec cannot serialize it (" + e + ")." + outcome, e);
     }
 
     private Object value(String name, Attribute attribute) {

@@ -94,9 +94,13 @@ final class RequestSession {
             return;
         }
         SessionChanges changes = current.takeChanges();
-        if (changes == null) {
-            return;
+        if (changes != null) {
+            write(current, changes);
         }
+        current.reportUnsaved(); // a value that could not be stored fails the request, once the rest is written
+    }
+
+    private void write(RedisHttpSession current, SessionChanges changes) {
         long result = store.repository().save(changes);
         if (result == 1) {
             current.saved();

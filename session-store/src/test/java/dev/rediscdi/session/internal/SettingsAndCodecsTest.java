@@ -73,6 +73,19 @@ class SettingsAndCodecsTest {
     }
 
     @Test
+    void shouldRefuseToWriteWithJsonbWhatItWouldRefuseToRead() {
+        SessionSettings settings = read(Map.of("redis-session.codec", "jsonb", "redis-session.serialization.allow", "dev.rediscdi.session.internal.*",
+                "redis-session.serialization.max-bytes", "100"));
+        SessionCodec codec = Codecs.create(settings, getClass().getClassLoader(), new ConfigProblems());
+        assertThatThrownBy(() -> codec.encode(new java.io.File("/tmp")))
+                .isInstanceOf(UnreadableValueException.class).hasMessageStartingWith("it holds a java.io.File, a class redis-session.serialization.allow does not list");
+        Item big = new Item();
+        big.name = "x".repeat(100);
+        assertThatThrownBy(() -> codec.encode(big))
+                .isInstanceOf(UnreadableValueException.class).hasMessageStartingWith("it encodes to more than 100 bytes, over redis-session.serialization.max-bytes=100");
+    }
+
+    @Test
     void shouldNameTheFixForAnUnknownCodec() {
         ConfigProblems problems = new ConfigProblems();
         Codecs.create(read(Map.of("redis-session.codec", "com.example.Nope")), getClass().getClassLoader(), problems);

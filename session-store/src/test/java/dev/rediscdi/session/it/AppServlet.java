@@ -18,6 +18,8 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
 
+import dev.rediscdi.session.hostile.Outside;
+
 /** The application under test: one action per path, answering in plain text. */
 public class AppServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -88,6 +90,23 @@ public class AppServlet extends HttpServlet {
                 } else {
                     tags.add(value); // in place, no setAttribute
                 }
+                answer = "ok";
+            }
+            case "set-unreadable" -> {
+                // a value the store could never read back: one holding a class outside the allow-list, or a large one
+                Object unreadable = "outside".equals(value) ? new ArrayList<>(List.of("fine", new Outside())) : "x".repeat(Integer.parseInt(value));
+                try {
+                    request.getSession().setAttribute(name, unreadable);
+                    answer = "stored";
+                } catch (IllegalArgumentException refused) {
+                    answer = "refused: " + refused.getMessage();
+                }
+            }
+            case "cart-add-unreadable" -> {
+                request.getSession().setAttribute("note", value);
+                @SuppressWarnings("unchecked")
+                List<Object> cart = (List<Object>) request.getSession().getAttribute("cart");
+                cart.add(new Outside()); // in place, no setAttribute: refused when the store writes the session
                 answer = "ok";
             }
             case "add-after-flush" -> {
