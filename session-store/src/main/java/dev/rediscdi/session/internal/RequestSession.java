@@ -20,6 +20,8 @@ final class RequestSession {
     private boolean requestedIdValid;
     /** Whether this response carries a cookie of the store (a session created or its id changed). */
     private boolean cookieWritten;
+    /** Whether this response carries the cookie that ends the session cookie (the session was invalidated, none created since). */
+    private boolean cookieExpired;
     private RedisHttpSession session;
     private Runnable invalidationHook = () -> {
     };
@@ -42,6 +44,7 @@ final class RequestSession {
             session = RedisHttpSession.create(store, store.ids().next(), this::invalidated);
             SessionCookies.write(request, response, store.settings().cookie(), session.getId());
             cookieWritten = true;
+            cookieExpired = false;
             store.listeners().created(session);
         }
         return session != null && session.isValid() ? session : null;
@@ -62,6 +65,17 @@ final class RequestSession {
     synchronized void writeCookieAgain() {
         if (cookieWritten && session != null && session.isValid()) {
             SessionCookies.write(request, response, store.settings().cookie(), session.getId());
+        } else if (cookieExpired) {
+            SessionCookies.expire(request, response, store.settings().cookie());
+        }
+    }
+
+    /** The session of the request's cookie ended in this request: the browser is told to drop the cookie, if the response still can be. */
+    private synchronized void expireCookie() {
+        cookieWritten = false;
+        if (!response.isCommitted()) {
+            SessionCookies.expire(request, response, store.settings().cookie());
+            cookieExpired = true;
         }
     }
 
@@ -126,6 +140,7 @@ final class RequestSession {
             LOG.warning("Session " + SessionIds.forLog(requestedId) + " holds an attribute that cannot be read: invalidated"
                     + " (redis-session.on-unreadable-attribute=invalidate)");
             store.repository().delete(requestedId);
+            expireCookie();
             return;
         }
         requestedIdValid = true;
@@ -138,5 +153,6 @@ final class RequestSession {
         if (current != null && current.isPersisted()) {
             store.repository().delete(current.storedId());
         }
+        expireCookie();
     }
 }

@@ -50,7 +50,18 @@ final class SessionCookies {
 
     /** Adds the cookie to the response; one written earlier in the same response (before {@code changeSessionId}) is replaced. */
     static void write(HttpServletRequest request, HttpServletResponse response, CookieSettings settings, String id) {
-        String header = header(settings, request.getContextPath(), id, System.currentTimeMillis());
+        put(response, settings, header(settings, request.getContextPath(), id, System.currentTimeMillis()));
+    }
+
+    /**
+     * Adds a cookie that makes the browser drop the session cookie (an invalidated session), replacing one written
+     * earlier in the same response: the browser stops sending an id that can only cost a Redis round trip.
+     */
+    static void expire(HttpServletRequest request, HttpServletResponse response, CookieSettings settings) {
+        put(response, settings, expiredHeader(settings, request.getContextPath()));
+    }
+
+    private static void put(HttpServletResponse response, CookieSettings settings, String header) {
         String ours = settings.name() + "=";
         Collection<String> existing = response.getHeaders(SET_COOKIE);
         if (existing.stream().noneMatch(value -> value.startsWith(ours))) {
@@ -67,16 +78,24 @@ final class SessionCookies {
         if (!SessionIds.isWellFormed(id)) {
             throw new IllegalArgumentException("not a session id of this store: a cookie is written for well-formed ids only");
         }
+        return cookie(settings, contextPath, id, settings.maxAge(), nowMillis);
+    }
+
+    /** The {@code Set-Cookie} value that ends the session cookie: no value, {@code Max-Age=0}, every other attribute as {@link #header}. */
+    static String expiredHeader(CookieSettings settings, String contextPath) {
+        return cookie(settings, contextPath, "", 0, 0);
+    }
+
+    private static String cookie(CookieSettings settings, String contextPath, String value, int maxAge, long nowMillis) {
         String path = settings.path().orElse(contextPath == null || contextPath.isEmpty() ? "/" : contextPath);
         if (!isCookiePath(path)) {
             throw new IllegalStateException("The context path \"" + path + "\" cannot be a cookie path (a cookie path starts with / and holds"
                     + " no space, ; or control character): set " + SettingKey.COOKIE_PATH.key() + " to a path such as /");
         }
-        StringBuilder header = new StringBuilder(128).append(settings.name()).append('=').append(id).append("; Path=").append(path);
+        StringBuilder header = new StringBuilder(128).append(settings.name()).append('=').append(value).append("; Path=").append(path);
         settings.domain().ifPresent(domain -> header.append("; Domain=").append(domain));
-        if (settings.maxAge() >= 0) {
-            header.append("; Max-Age=").append(settings.maxAge()).append("; Expires=")
-                    .append(EXPIRES.format(Instant.ofEpochSecond(nowMillis / 1000 + settings.maxAge())));
+        if (maxAge >= 0) {
+            header.append("; Max-Age=").append(maxAge).append("; Expires=").append(EXPIRES.format(Instant.ofEpochSecond(nowMillis / 1000 + maxAge)));
         }
         if (settings.secure()) {
             header.append("; Secure");

@@ -33,6 +33,16 @@ class SessionCookiesTest {
     }
 
     @Test
+    void shouldEndTheCookieWithTheSameNamePathDomainAndFlags() {
+        CookieSettings settings = new CookieSettings("SHOP", true, true, "Strict", Optional.of("/shop"), Optional.of("example.com"), 90);
+        assertThat(SessionCookies.expiredHeader(settings, "/ignored"))
+                .isEqualTo("SHOP=; Path=/shop; Domain=example.com; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly; SameSite=Strict");
+        CookieSettings browserSession = new CookieSettings("SESSION", true, false, "Lax", Optional.empty(), Optional.empty(), -1);
+        assertThat(SessionCookies.expiredHeader(browserSession, "/app"))
+                .isEqualTo("SESSION=; Path=/app; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax");
+    }
+
+    @Test
     void shouldRefuseWhatWouldBreakTheHeader() {
         CookieSettings settings = new CookieSettings("SESSION", true, true, "Lax", Optional.empty(), Optional.empty(), -1);
         assertThatThrownBy(() -> SessionCookies.header(settings, "/a;b", ID, NOW)).isInstanceOf(IllegalStateException.class)

@@ -68,6 +68,11 @@ public class AppServlet extends HttpServlet {
                 request.getSession().invalidate();
                 answer = "bye";
             }
+            case "relogin" -> {
+                request.getSession().invalidate();
+                request.getSession().setAttribute("user", value);
+                answer = "welcome back " + value;
+            }
             case "max-inactive" -> {
                 request.getSession().setMaxInactiveInterval(Integer.parseInt(value));
                 answer = "ok";

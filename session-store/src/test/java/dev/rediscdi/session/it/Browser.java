@@ -80,7 +80,8 @@ public final class Browser {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (keeper != null) {
-                sessionCookie(response).ifPresent(header -> keeper.sessionId = header.substring(COOKIE.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')));
+                sessionCookie(response).ifPresent(header -> keeper.sessionId = header.contains("; Max-Age=0;") ? null
+                        : header.substring(COOKIE.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')));
             }
             return response;
         } catch (IOException e) {

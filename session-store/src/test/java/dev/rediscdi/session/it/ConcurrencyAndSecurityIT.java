@@ -216,6 +216,28 @@ class ConcurrencyAndSecurityIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "jetty", "tomcat" })
+    void shouldEndTheCookieOfAnInvalidatedSessionUnlessANewOneIsCreated(String container) {
+        WebInstance instance = container.equals("tomcat") ? strict : app;
+        String flags = container.equals("tomcat") ? "; Secure; HttpOnly; SameSite=Lax" : "; HttpOnly; SameSite=Lax";
+        Browser user = new Browser();
+        HttpResponse<String> login = user.send(instance.uri("login?value=wanda"));
+        assertThat(Browser.sessionCookie(login).orElseThrow()).isEqualTo("SESSION=" + user.sessionId() + "; Path=/" + flags);
+
+        HttpResponse<String> relogin = user.send(instance.uri("relogin?value=wanda"));
+        assertThat(relogin.body()).isEqualTo("welcome back wanda");
+        assertThat(Browser.setCookies(relogin)).as("invalidated, then a new session: the new one's cookie only").singleElement()
+                .isEqualTo("SESSION=" + user.sessionId() + "; Path=/" + flags);
+
+        HttpResponse<String> logout = user.send(instance.uri("invalidate"));
+        assertThat(logout.body()).isEqualTo("bye");
+        assertThat(Browser.setCookies(logout)).as("the browser is told to drop the dead id, with the cookie's own path and flags").singleElement()
+                .isEqualTo("SESSION=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT" + flags);
+        assertThat(user.sessionId()).as("a browser drops a cookie of Max-Age=0").isNull();
+        assertThat(user.get(instance.uri("whoami"))).isEqualTo("anonymous");
+    }
+
     @Test
     void shouldNeverAnswer500ForHostileStoredValues() throws Exception {
         Evil.triggered = false;

@@ -86,8 +86,11 @@ class SessionLifecycleIT {
         assertThat(user.get(b.uri("whoami"))).isEqualTo("erin");
         user.get(a.uri("invalidate"));
         assertThat(a.events.seen).contains("destroyed:" + id + ":erin", "removed:user");
-        assertThat(user.get(b.uri("whoami"))).isEqualTo("anonymous");
-        assertThat(user.get(b.uri("info"))).isEqualTo(id + "|false|none");
+        assertThat(user.sessionId()).as("the invalidation's response ends the cookie").isNull();
+        Browser stale = new Browser(); // a client that still sends the id (it never saw that response)
+        stale.sessionId(id);
+        assertThat(stale.get(b.uri("whoami"))).isEqualTo("anonymous");
+        assertThat(stale.get(b.uri("info"))).isEqualTo(id + "|false|none");
     }
 
     @Test
