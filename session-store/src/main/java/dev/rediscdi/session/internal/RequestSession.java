@@ -1,5 +1,6 @@
 package dev.rediscdi.session.internal;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,8 @@ final class RequestSession {
     private RedisHttpSession session;
     private Runnable invalidationHook = () -> {
     };
+    /** The request ends a session created in it that could not be stored: no cookie is written for it. */
+    private boolean endingUnstored;
 
     RequestSession(SessionStore store, HttpServletRequest request, HttpServletResponse response) {
         this.store = store;
@@ -126,6 +129,29 @@ final class RequestSession {
         }
     }
 
+    /**
+     * When the request is over: a session created in it that was never stored (Redis failed, the request answered
+     * with an error) can never be found again, so it ends here, as a container's session ends when it is invalidated
+     * or times out: {@code sessionDestroyed}, its {@code @SessionScoped} beans, its attributes unbound. It pairs the
+     * {@code sessionCreated} its creation fired; nothing is written to Redis, and no cookie.
+     */
+    void end() {
+        RedisHttpSession current;
+        synchronized (this) {
+            current = session;
+            if (current == null || !current.isValid() || current.isPersisted()) {
+                return;
+            }
+            endingUnstored = true;
+        }
+        try {
+            current.invalidate();
+        } catch (RuntimeException e) { // the request's outcome stays the one already reported
+            LOG.log(Level.WARNING, "A session listener failed while ending session " + SessionIds.forLog(current.getId())
+                    + ", created by a request that could not store it", e);
+        }
+    }
+
     private void load() {
         loaded = true;
         if (requestedId == null) {
@@ -153,6 +179,8 @@ final class RequestSession {
         if (current != null && current.isPersisted()) {
             store.repository().delete(current.storedId());
         }
-        expireCookie();
+        if (!endingUnstored) {
+            expireCookie();
+        }
     }
 }

@@ -61,7 +61,13 @@ final class SessionFilter extends HttpFilter {
             respondUnavailable(response, unavailable);
         } finally {
             request.removeAttribute(ACTIVE);
-            close(cdiScope);
+            try {
+                if (!request.isAsyncStarted()) {
+                    sessions.end(); // while the CDI scope is bound: the beans of a session that ends are destroyed
+                }
+            } finally {
+                close(cdiScope);
+            }
         }
     }
 
@@ -144,7 +150,11 @@ final class SessionFilter extends HttpFilter {
     private record SaveOnComplete(RequestSession sessions) implements AsyncListener {
         @Override
         public void onComplete(AsyncEvent event) {
-            sessions.save();
+            try {
+                sessions.save();
+            } finally {
+                sessions.end();
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.rediscdi.session.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +33,14 @@ class TopologyAndRoundTripsIT {
                 HttpResponse<String> read = user.send(app.uri("whoami"));
                 assertThat(read.statusCode()).isEqualTo(503);
                 Browser newcomer = new Browser();
+                int eventsBefore = app.events.seen.size();
                 HttpResponse<String> created = newcomer.send(app.uri("login?value=heidi"));
                 assertThat(created.statusCode()).isEqualTo(503);
                 assertThat(Browser.sessionCookie(created)).as("no cookie for a session that was not stored").isEmpty();
+                String id = app.events.seen.subList(eventsBefore, app.events.seen.size()).stream().filter(event -> event.startsWith("created:"))
+                        .map(event -> event.substring("created:".length())).findFirst().orElseThrow();
+                Eventually.until(Duration.ofSeconds(5), () -> app.events.contains("destroyed:" + id + ":heidi"),
+                        "sessionDestroyed, with its attributes, of the session the failed request created and could not store");
             } finally {
                 fragile.restart();
             }
