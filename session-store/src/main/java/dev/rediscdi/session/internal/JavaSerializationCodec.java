@@ -10,6 +10,9 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import dev.rediscdi.session.SessionCodec;
 
@@ -19,12 +22,17 @@ import dev.rediscdi.session.SessionCodec;
  * before its class is initialized or its {@code readObject} runs.
  *
  * <p>Writing goes through the same filter, so that a value that could never be read back is refused when it is
- * stored: each class the stream describes is checked as it is written (once per class and value), and the bytes
- * stop at {@code max-bytes}. No second serialization, no second matcher.
+ * stored: each class the stream describes is checked as it is written (the filter's verdict remembered per class),
+ * and the bytes stop at {@code max-bytes}. No second serialization, no second matcher.
  */
 final class JavaSerializationCodec implements SessionCodec {
     private final ObjectInputFilter filter;
     private final long maxBytes;
+    /**
+     * The filter's verdict on each class written so far, asked once per class (its patterns never change): a value's
+     * classes cost a map lookup each, not a pass over the patterns. Holds the application's classes, as the codec does.
+     */
+    private final Map<Class<?>, Boolean> writable = new ConcurrentHashMap<>();
 
     JavaSerializationCodec(SerializationLimits limits) {
         StringBuilder pattern = new StringBuilder()
@@ -43,7 +51,7 @@ final class JavaSerializationCodec implements SessionCodec {
     @Override
     public byte[] encode(Object value) throws IOException {
         BoundedBytes bytes = new BoundedBytes(maxBytes);
-        try (ObjectOutputStream out = new FilteredOutput(bytes, filter)) {
+        try (ObjectOutputStream out = new FilteredOutput(bytes, this::isWritable)) {
             out.writeObject(value);
         } catch (Refused refused) {
             throw refused.reason;
@@ -61,13 +69,23 @@ final class JavaSerializationCodec implements SessionCodec {
         }
     }
 
+    /** Whether reading lets this class through the filter (its limits aside). */
+    private boolean isWritable(Class<?> type) {
+        Boolean known = writable.get(type);
+        if (known == null) {
+            known = filter.checkInput(new ClassOnly(type)) != ObjectInputFilter.Status.REJECTED;
+            writable.put(type, known);
+        }
+        return known;
+    }
+
     /** Refuses, while writing, every class the filter would refuse while reading. */
     private static final class FilteredOutput extends ObjectOutputStream {
-        private final ObjectInputFilter filter;
+        private final Predicate<Class<?>> writable;
 
-        FilteredOutput(OutputStream out, ObjectInputFilter filter) throws IOException {
+        FilteredOutput(OutputStream out, Predicate<Class<?>> writable) throws IOException {
             super(out);
-            this.filter = filter;
+            this.writable = writable;
         }
 
         /** Called once for each class descriptor the stream writes (superclasses and array types included), as reading filters each. */
@@ -82,7 +100,7 @@ final class JavaSerializationCodec implements SessionCodec {
         }
 
         private void check(Class<?> type) {
-            if (filter.checkInput(new ClassOnly(type)) == ObjectInputFilter.Status.REJECTED) {
+            if (!writable.test(type)) {
                 throw new Refused(UnreadableValueException.notAllowed(type.isArray() ? type.getTypeName() : type.getName()));
             }
         }
