@@ -23,14 +23,15 @@ import io.vertx.redis.client.impl.RedisStandaloneConnection;
  * second, against the same client without it.
  *
  * <p>The driver offers no hook into the socket's pipeline: the socket is read from the driver's connection object
- * (its version is pinned, and {@code FlushConsolidationIT} checks that the handler is in place). Where it cannot be
+ * (its version is pinned: {@code FlushConsolidationIT} fails when the flushes are no longer held, and
+ * {@code DriverConnectionsTest} when the field moves). Where it cannot be
  * installed, the connection works as the driver made it, and this says so once.
  */
 final class FlushConsolidation {
     private static final Logger LOG = Logger.getLogger(FlushConsolidation.class.getName());
     /** Vert.x's name for its own handler, the last one of a client socket's pipeline. */
     private static final String VERTX_HANDLER = "handler";
-    static final String NAME = "redis-flush-consolidation";
+    private static final String NAME = "redis-flush-consolidation";
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private FlushConsolidation() {
@@ -41,10 +42,9 @@ final class FlushConsolidation {
         try {
             for (PooledRedisConnection node : DriverConnections.nodes(connection)) {
                 ChannelPipeline pipeline = pipeline(node);
-                synchronized (pipeline) { // two clients of one pool may install on the same socket at once
-                    if (pipeline.get(NAME) == null) {
-                        pipeline.addBefore(VERTX_HANDLER, NAME, new EndOfTurnFlush());
-                    }
+                // a socket back from the pool may carry it already: the pool lends a socket to one holder at a time
+                if (pipeline.get(NAME) == null) {
+                    pipeline.addBefore(VERTX_HANDLER, NAME, new EndOfTurnFlush());
                 }
             }
         } catch (RuntimeException | ReflectiveOperationException | LinkageError e) {
@@ -53,16 +53,6 @@ final class FlushConsolidation {
                         + connection.getClass().getName() + " (a vertx-redis-client version this library was not built for?)", e);
             }
         }
-    }
-
-    /** Whether every node connection of {@code connection} has the handler. */
-    static boolean installedOn(RedisConnection connection) throws ReflectiveOperationException {
-        for (PooledRedisConnection node : DriverConnections.nodes(connection)) {
-            if (pipeline(node).get(NAME) == null) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static ChannelPipeline pipeline(PooledRedisConnection node) throws ReflectiveOperationException {
