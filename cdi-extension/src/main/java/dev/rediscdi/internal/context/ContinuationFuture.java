@@ -2,7 +2,10 @@ package dev.rediscdi.internal.context;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -13,7 +16,8 @@ import java.util.function.Function;
  * {@link Continuations#here()}, captured where they were registered (the caller's Vert.x context, else a worker
  * thread, with the caller's class loader and request context), never on the client's event loops.
  *
- * <p>{@code join()} and {@code get()} wake the waiting thread directly: a caller that waits pays no hop. A
+ * <p>{@code join()} and {@code get()} wake the waiting thread directly: a caller that waits pays no hop; it yields
+ * the processor a few times before it parks ({@link BriefWait}). A
  * continuation registered once the stage is complete runs at once on the registering thread, as
  * {@link CompletableFuture} does: that thread is the caller's own. Dependent stages are of this class too.
  */
@@ -116,6 +120,27 @@ final class ContinuationFuture<T> extends CompletableFuture<T> {
             }
         });
         return copy;
+    }
+
+    /** Waits as {@link CompletableFuture} does, after a {@link BriefWait}. */
+    @Override
+    public T join() {
+        BriefWait.yieldWhileRunning(this);
+        return super.join();
+    }
+
+    /** Waits as {@link CompletableFuture} does, after a {@link BriefWait}. */
+    @Override
+    public T get() throws InterruptedException, ExecutionException {
+        BriefWait.yieldWhileRunning(this);
+        return super.get();
+    }
+
+    /** Waits as {@link CompletableFuture} does, after a {@link BriefWait} that ends by the timeout. */
+    @Override
+    public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+        BriefWait.yieldWhileRunning(this, System.nanoTime() + unit.toNanos(timeout));
+        return super.get(timeout, unit);
     }
 
     @Override
