@@ -28,6 +28,9 @@ final class Arguments {
         if (millis <= 0) {
             throw new IllegalArgumentException(name + " is " + duration + ": give at least one millisecond");
         }
+        if (duration.getNano() % 1_000_000 != 0) { // cut off, it would be a shorter time to live than asked for
+            throw new IllegalArgumentException(name + " is " + duration + ", not a whole number of milliseconds; Redis takes milliseconds here");
+        }
         return millis;
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.rediscdi.GeoSearchArgs;
 import dev.rediscdi.GeoUnit;
+import dev.rediscdi.GetExArgs;
 import dev.rediscdi.HashCommands;
 import dev.rediscdi.LexRange;
 import dev.rediscdi.RedisConnectionLostException;
@@ -79,6 +80,28 @@ abstract class EdgeCasesContract extends ProtocolContract {
         assertThatThrownBy(() -> await(redis.keys().pexpire(key + "t", Duration.ofNanos(500_000)))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PT0.0005S");
         assertThat(server().command("EXISTS", key + "t")).as("PEXPIRE 0 would have deleted it").isEqualTo("1");
+    }
+
+    @Test
+    void shouldRefuseAMillisecondTimeToLiveWithAFractionInsteadOfCuttingItShort() {
+        Duration ttl = Duration.ofNanos(1_500_000);
+
+        assertThatThrownBy(() -> new SetArgs().px(ttl)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("px").hasMessageContaining("PT0.0015S").hasMessageContaining("whole number of milliseconds");
+        assertThatThrownBy(() -> GetExArgs.px(ttl)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0.0015S");
+        assertThat(new SetArgs().px(Duration.ofMillis(1500)).arguments()).containsExactly("PX", 1500L);
+    }
+
+    @Test
+    void shouldRefuseASecondShapeOrderOrCountOfAGeoSearchInsteadOfDroppingOne() {
+        assertThatThrownBy(() -> GeoSearchArgs.fromPosition(2.35, 48.85).byRadius(5, GeoUnit.KM).byBox(1, 2, GeoUnit.KM))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BYBOX cannot go with BYRADIUS 5.0 KM");
+        assertThatThrownBy(() -> GeoSearchArgs.fromPosition(2.35, 48.85).ascending().descending())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DESC cannot go with ASC");
+        assertThatThrownBy(() -> GeoSearchArgs.fromPosition(2.35, 48.85).count(3).count(5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COUNT 5 cannot go with COUNT 3");
+        assertThat(GeoSearchArgs.fromPosition(2.35, 48.85).count(3).descending().byBox(1, 2, GeoUnit.M).shapeAndOptions())
+                .containsExactly("BYBOX", 1.0, 2.0, "M", "DESC", "COUNT", 3L);
     }
 
     @Test
