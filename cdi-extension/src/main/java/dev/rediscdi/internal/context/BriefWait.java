@@ -6,7 +6,7 @@ import io.vertx.core.Context;
 
 /**
  * What a thread that waits for a reply ({@code join()}, {@code get()}, the blocking client) does before the JDK
- * parks it: it yields the processor a bounded number of times, looking at the future in between.
+ * parks it: it yields the processor a bounded number of times, looking at the future in between. One per client.
  *
  * <p>Why: a parked thread costs the event loop that completes its future a {@code futex} call, and the thread
  * itself a wake-up by the scheduler, which on a busy or virtualised machine takes longer than a reply from a local
@@ -16,35 +16,54 @@ import io.vertx.core.Context;
  *
  * <p>What it costs: a yield gives the processor to any other thread that can run, so under load the waiting thread
  * takes nothing from the work it waits for; on an idle processor the {@value #YIELDS} yields take about 60 µs, once
- * per wait, before the thread parks as it always did. The JDK's own hand-offs do the same ({@code SynchronousQueue}
- * and {@code LinkedTransferQueue} spin before they park; {@code CompletableFuture} did until Java 9).
+ * per wait, before the thread parks as it always did. When replies come later than that (a Redis across a network,
+ * slow commands) those microseconds buy nothing: the client then stops yielding once waits that outlast the yields
+ * outnumber those that do not, and tries again with one wait in {@value #PROBE_EVERY}. The JDK's own hand-offs spin
+ * before they park too ({@code SynchronousQueue}, {@code LinkedTransferQueue}; {@code CompletableFuture} until Java 9).
  *
  * <p>Never on an event loop (that thread must not wait at all: it gets the JDK's wait unchanged, which Vert.x reports
  * as blocking), and not for a thread that is interrupted (it is told at once).
  */
 final class BriefWait {
     static final int YIELDS = 128;
+    static final int PROBE_EVERY = 32;
+    /** How far the score may run either way: after this many waits the other way, the client changes its mind. */
+    private static final int SCORE_LIMIT = 8;
 
-    private BriefWait() {
-    }
+    /**
+     * Waits the yields served minus those they did not, within {@code ±SCORE_LIMIT}. Read and written without
+     * synchronisation on purpose: a lost update among racing waiters only shifts the score by one.
+     */
+    private int score = SCORE_LIMIT;
+    private int skipped;
 
     /** Returns when {@code future} is done or after {@value #YIELDS} yields, whichever comes first. */
-    static void yieldWhileRunning(Future<?> future) {
-        if (future.isDone() || Context.isOnEventLoopThread() || Thread.currentThread().isInterrupted()) {
-            return;
-        }
-        for (int i = 0; i < YIELDS && !future.isDone(); i++) {
-            Thread.yield();
-        }
+    void yieldWhileRunning(Future<?> future) {
+        yieldWhileRunning(future, Long.MAX_VALUE, false);
     }
 
     /** The same, but never past {@code deadlineNanos} ({@link System#nanoTime()}). */
-    static void yieldWhileRunning(Future<?> future, long deadlineNanos) {
-        if (future.isDone() || Context.isOnEventLoopThread() || Thread.currentThread().isInterrupted()) {
+    void yieldWhileRunning(Future<?> future, long deadlineNanos) {
+        yieldWhileRunning(future, deadlineNanos, true);
+    }
+
+    private void yieldWhileRunning(Future<?> future, long deadlineNanos, boolean timed) {
+        if (future.isDone() || Context.isOnEventLoopThread() || Thread.currentThread().isInterrupted() || !worthYielding()) {
             return;
         }
-        for (int i = 0; i < YIELDS && !future.isDone() && deadlineNanos - System.nanoTime() > 0; i++) {
+        int yields = 0;
+        while (yields < YIELDS && !future.isDone()) {
+            if (timed && deadlineNanos - System.nanoTime() <= 0) {
+                return; // the caller's timeout came first: says nothing of the pace of replies
+            }
             Thread.yield();
+            yields++;
         }
+        score = yields < YIELDS || future.isDone() ? Math.min(score + 1, SCORE_LIMIT) : Math.max(score - 1, -SCORE_LIMIT);
+    }
+
+    /** Whether the next wait yields: while the yields serve more waits than not, else one wait in {@value #PROBE_EVERY}. */
+    boolean worthYielding() {
+        return score > 0 || ++skipped % PROBE_EVERY == 0;
     }
 }

@@ -125,21 +125,21 @@ final class ContinuationFuture<T> extends CompletableFuture<T> {
     /** Waits as {@link CompletableFuture} does, after a {@link BriefWait}. */
     @Override
     public T join() {
-        BriefWait.yieldWhileRunning(this);
+        continuations.briefWait().yieldWhileRunning(this);
         return super.join();
     }
 
     /** Waits as {@link CompletableFuture} does, after a {@link BriefWait}. */
     @Override
     public T get() throws InterruptedException, ExecutionException {
-        BriefWait.yieldWhileRunning(this);
+        continuations.briefWait().yieldWhileRunning(this);
         return super.get();
     }
 
     /** Waits as {@link CompletableFuture} does, after a {@link BriefWait} that ends by the timeout. */
     @Override
     public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        BriefWait.yieldWhileRunning(this, System.nanoTime() + unit.toNanos(timeout));
+        continuations.briefWait().yieldWhileRunning(this, System.nanoTime() + unit.toNanos(timeout));
         return super.get(timeout, unit);
     }
 

@@ -36,6 +36,8 @@ public final class Continuations implements AutoCloseable {
     private final ContextInternal home;
     private final RequestContextPropagation requests;
     private final ListenerThreads listenerThreads = new ListenerThreads();
+    /** How threads that wait for this client's replies wait (one per client: each learns its own Redis' pace). */
+    private final BriefWait briefWait = new BriefWait();
     /** Threads of the client's own for continuations (see {@link ElasticThreads}), in batches through {@link #workers}. */
     private final ExecutorService continuationThreads = ElasticThreads.create("redis-continuation-");
 
@@ -106,6 +108,10 @@ public final class Continuations implements AutoCloseable {
     public void close() {
         listenerThreads.close();
         continuationThreads.shutdown();
+    }
+
+    BriefWait briefWait() {
+        return briefWait;
     }
 
     /** An executor that runs tasks where this class says, with what the calling thread has now. */

@@ -13,19 +13,25 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.Vertx;
+
 /** A caller waiting on the stage the client hands over: it yields a bounded number of times, then parks. */
 class ContinuationFutureWaitTest {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final ScheduledExecutorService completer = Executors.newSingleThreadScheduledExecutor();
+    private final Vertx vertx = Vertx.vertx();
+    private final Continuations continuations = Continuations.of(vertx, null);
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         completer.shutdownNow();
+        continuations.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Test
     void shouldParkAfterABriefWaitInsteadOfSpinningUntilTheReply() {
-        ContinuationFuture<String> reply = new ContinuationFuture<>(null);
+        ContinuationFuture<String> reply = new ContinuationFuture<>(continuations);
         completer.schedule(() -> reply.complete("value"), 1, TimeUnit.SECONDS);
 
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
@@ -39,7 +45,7 @@ class ContinuationFutureWaitTest {
     @Test
     void shouldReturnAReplyThatArrivesDuringTheBriefWait() throws Exception {
         for (int i = 0; i < 1_000; i++) {
-            ContinuationFuture<Integer> reply = new ContinuationFuture<>(null);
+            ContinuationFuture<Integer> reply = new ContinuationFuture<>(continuations);
             int expected = i;
             completer.execute(() -> reply.complete(expected));
             assertThat(i % 2 == 0 ? reply.join() : reply.get()).isEqualTo(expected);
@@ -48,7 +54,7 @@ class ContinuationFutureWaitTest {
 
     @Test
     void shouldTellAnInterruptedThreadAtOnce() {
-        ContinuationFuture<String> never = new ContinuationFuture<>(null);
+        ContinuationFuture<String> never = new ContinuationFuture<>(continuations);
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(never::get).isInstanceOf(InterruptedException.class);
@@ -59,7 +65,7 @@ class ContinuationFutureWaitTest {
 
     @Test
     void shouldTimeOutWithinTheTimeoutGiven() {
-        ContinuationFuture<String> never = new ContinuationFuture<>(null);
+        ContinuationFuture<String> never = new ContinuationFuture<>(continuations);
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> never.get(20, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
