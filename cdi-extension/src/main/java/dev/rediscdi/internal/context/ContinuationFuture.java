@@ -125,22 +125,34 @@ final class ContinuationFuture<T> extends CompletableFuture<T> {
     /** Waits as {@link CompletableFuture} does, after a {@link BriefWait}. */
     @Override
     public T join() {
-        continuations.briefWait().yieldWhileRunning(this);
-        return super.join();
+        long outlasted = continuations.briefWait().yieldWhileRunning(this);
+        try {
+            return super.join();
+        } finally {
+            continuations.briefWait().waited(outlasted);
+        }
     }
 
     /** Waits as {@link CompletableFuture} does, after a {@link BriefWait}. */
     @Override
     public T get() throws InterruptedException, ExecutionException {
-        continuations.briefWait().yieldWhileRunning(this);
-        return super.get();
+        long outlasted = continuations.briefWait().yieldWhileRunning(this);
+        try {
+            return super.get();
+        } finally {
+            continuations.briefWait().waited(outlasted);
+        }
     }
 
     /** Waits as {@link CompletableFuture} does, after a {@link BriefWait} that ends by the timeout. */
     @Override
     public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        continuations.briefWait().yieldWhileRunning(this, System.nanoTime() + unit.toNanos(timeout));
-        return super.get(timeout, unit);
+        long outlasted = continuations.briefWait().yieldWhileRunning(this, System.nanoTime() + unit.toNanos(timeout));
+        try {
+            return super.get(timeout, unit);
+        } finally {
+            continuations.briefWait().waited(outlasted);
+        }
     }
 
     @Override

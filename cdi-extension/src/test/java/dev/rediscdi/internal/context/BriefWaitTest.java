@@ -24,13 +24,13 @@ class BriefWaitTest {
     @Test
     void shouldStopYieldingWhenRepliesKeepOutlastingTheYieldsAndProbeNowAndThen() {
         for (int i = 0; i < 20; i++) {
-            waits.yieldWhileRunning(new ReplyAfter(Integer.MAX_VALUE));
+            waitPastTheYields();
         }
 
         int yielded = 0;
         for (int i = 0; i < 4 * BriefWait.PROBE_EVERY; i++) {
             ReplyAfter late = new ReplyAfter(Integer.MAX_VALUE);
-            waits.yieldWhileRunning(late);
+            waits.waited(waits.yieldWhileRunning(late));
             if (late.looks > 1) {
                 yielded++;
                 assertThat(late.looks).as("a wait that yields stops after the bound").isEqualTo(BriefWait.YIELDS + 2);
@@ -43,7 +43,7 @@ class BriefWaitTest {
     @Test
     void shouldYieldAgainOnceTheProbesFindRepliesArrivingDuringTheYields() {
         for (int i = 0; i < 20; i++) {
-            waits.yieldWhileRunning(new ReplyAfter(Integer.MAX_VALUE));
+            waitPastTheYields();
         }
         for (int i = 0; i < 20 * BriefWait.PROBE_EVERY; i++) {
             waits.yieldWhileRunning(new ReplyAfter(3));
@@ -54,6 +54,18 @@ class BriefWaitTest {
             waits.yieldWhileRunning(prompt);
             assertThat(prompt.looks).as("wait %s yielded until its reply", i).isEqualTo(3);
         }
+    }
+
+    @Test
+    void shouldNotHoldALongWaitAgainstYielding() {
+        for (int i = 0; i < 20; i++) {
+            long outlasted = waits.yieldWhileRunning(new ReplyAfter(Integer.MAX_VALUE));
+            assertThat(outlasted).isNotEqualTo(BriefWait.NOT_OUTLASTED);
+            // as a blocking pop would: the reply came long after the yields
+            waits.waited(outlasted - BriefWait.LONG_WAIT_NANOS);
+        }
+
+        assertThat(waits.worthYielding()).as("waits made long by the command, not by the pace of replies").isTrue();
     }
 
     @Test
@@ -80,6 +92,11 @@ class BriefWaitTest {
 
         assertThat(reply.looks).as("the deadline had passed: no yield").isEqualTo(2);
         assertThat(waits.worthYielding()).as("timeouts of the caller's own say nothing of Redis' pace").isTrue();
+    }
+
+    /** A wait whose reply came after the yields, as a Redis across a network answers. */
+    private void waitPastTheYields() {
+        waits.waited(waits.yieldWhileRunning(new ReplyAfter(Integer.MAX_VALUE)));
     }
 
     /** A future whose {@code isDone()} turns true at its n-th call: counts how often the waiter looked. */
