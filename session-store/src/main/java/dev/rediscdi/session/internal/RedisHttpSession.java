@@ -152,10 +152,11 @@ final class RedisHttpSession implements HttpSession {
             Attribute previous = attribute(name);
             old = previous == null ? null : value(name, previous);
         }
-        if (old == value) {
+        if (old == value) { // still bound: no binding events; attribute listeners hear of it, as Tomcat's do by default
             synchronized (this) {
                 attributes.get(name).set = true;
             }
+            store.listeners().replaced(this, name, old);
             return;
         }
         if (value instanceof HttpSessionBindingListener binding) {

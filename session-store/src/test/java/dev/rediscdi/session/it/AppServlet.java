@@ -147,6 +147,10 @@ public class AppServlet extends HttpServlet {
                 request.getSession().setAttribute(name, new Bound(value));
                 answer = "ok";
             }
+            case "set-again" -> { // the same object once more, as code that changed it in place does
+                request.getSession().setAttribute(name, request.getSession().getAttribute(name));
+                answer = "ok";
+            }
             case "bean-add" -> answer = String.join(",", CDI.current().select(Cart.class).get().add(value));
             case "bean" -> answer = String.join(",", CDI.current().select(Cart.class).get().items());
             case "info" -> answer = request.getRequestedSessionId() + "|" + request.isRequestedSessionIdValid() + "|"

@@ -120,6 +120,19 @@ class SessionLifecycleIT {
     }
 
     @Test
+    void shouldTellAttributeListenersOfTheSameObjectSetAgainButNotItsBindingListener() {
+        AppServlet.Bound.EVENTS.clear();
+        Browser user = new Browser();
+        user.get(a.uri("bound?name=token&value=first"));
+        a.events.seen.clear();
+
+        user.get(a.uri("set-again?name=token"));
+
+        assertThat(a.events.seen).as("as Tomcat does by default").containsExactly("replaced:token:first");
+        assertThat(AppServlet.Bound.EVENTS).as("still bound: neither unbound nor bound again").containsExactly("bound:first");
+    }
+
+    @Test
     void shouldKeepSessionScopedBeansInRedis() {
         Browser user = new Browser();
         assertThat(user.get(a.uri("bean-add?value=apple"))).isEqualTo("apple");
