@@ -54,6 +54,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
      */
     private final LeaseLine poolLeases;
     private final PubSubConnection pubSub;
+    /** Keeps the pipelined connections on the primary the Sentinels name; {@code null} unless a Sentinel client of the primary. */
+    private final SentinelPrimaryWatch primaryWatch;
     private final BlockingCommands blockingCommands;
     private final BlockingRedisClient blocking;
     private final CommandPolicy policy;
@@ -85,6 +87,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands(), timeoutNanos);
         }
         // configuration guarantees max-pool-size > connections; subscriptions and blocking commands have pools of their own
+        this.primaryWatch = SentinelPrimaryWatch.startFor(vertx, config, options, connections);
         this.poolLeases = new LeaseLine(config.maxPoolSize() - config.connections(), config.maxPoolWaiting());
         this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
                 new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()));
@@ -414,6 +417,9 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     public void close() {
         poolLeases.close(new IllegalStateException(label + " is closed; the work waiting for a connection did not run"));
         deadlines.close();
+        if (primaryWatch != null) {
+            primaryWatch.close();
+        }
         pubSub.close();
         if (clusterNodes != null) {
             clusterNodes.close();

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.vertx.core.net.SocketAddress;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.impl.PooledRedisConnection;
 import io.vertx.redis.client.impl.RedisSentinelConnection;
@@ -97,6 +98,16 @@ final class DriverConnections {
                     + "holds a pooled connection (a vertx-redis-client version this library was not built for?)");
         }
         return found;
+    }
+
+    /** The {@code host:port} of the one node {@code connection} is open on; {@code null} if it spans several. */
+    static String node(RedisConnection connection) {
+        List<PooledRedisConnection> nodes = nodes(connection);
+        if (nodes.size() != 1) {
+            return null;
+        }
+        SocketAddress address = nodes.get(0).actual().uri().socketAddress();
+        return NodeUri.hostPort(address.host(), address.port());
     }
 
     private static void collect(Object value, List<PooledRedisConnection> found) {

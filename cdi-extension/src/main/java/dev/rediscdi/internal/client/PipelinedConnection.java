@@ -129,6 +129,27 @@ final class PipelinedConnection {
     }
 
     /**
+     * Closes the open connection if it is on another node than {@code primary} ({@code host:port}), as
+     * {@link SentinelPrimaryWatch} asks when the Sentinels name another primary; the next command opens another.
+     * Returns whether it closed one. Commands in flight on it fail as on any lost connection.
+     */
+    boolean closeUnlessOn(String primary) {
+        RedisConnection current = connection;
+        if (current == null) {
+            return false;
+        }
+        String node = DriverConnections.node(current);
+        if (node == null || node.equals(primary)) {
+            return false;
+        }
+        LOG.log(Level.WARNING, () -> clientLabel + ": a connection is open on " + node + ", but the Sentinels name " + primary
+                + " as the primary; closing it, the next command opens another");
+        // its socket is open: close() would give it back to the pool as it is, to be lent again on the same node
+        forget(current, true);
+        return true;
+    }
+
+    /**
      * The driver follows MOVED and ASK by itself, but sends ASKING and the command as two writes: on a connection that
      * pipelines other callers' commands, one of those can come in between and take the ASKING, and the command bounces
      * between the two nodes until the driver gives up. Redis ran nothing then, so the command may be sent again.
