@@ -66,6 +66,28 @@ public final class RedisReplication implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (at most {@code timeout}) until {@code primary} lists {@code replicas} replicas {@code online}, each having
+     * acknowledged (its {@code offset} in the primary's {@code INFO replication}) the primary's current
+     * {@code master_repl_offset}: a {@code WAIT} for them would be answered now.
+     */
+    static void awaitAcknowledged(RedisServer primary, int replicas, Duration timeout) {
+        long target = Long.parseLong(Objects.requireNonNull(
+                Await.infoField(primary.command("INFO", "replication"), "master_repl_offset")));
+        Await.until(timeout, replicas + " replica(s) of " + primary + " acknowledging offset " + target, () -> {
+            String info = primary.command("INFO", "replication");
+            int acknowledged = 0;
+            for (int i = 0; i < replicas; i++) {
+                String replica = Await.infoField(info, "slave" + i);
+                if (replica != null && replica.contains("state=online")
+                        && Long.parseLong(replica.replaceAll(".*offset=(\\d+).*", "$1")) >= target) {
+                    acknowledged++;
+                }
+            }
+            return acknowledged == replicas ? Boolean.TRUE : null;
+        }, () -> primary.command("INFO", "replication"));
+    }
+
     /** Waits until {@code replica}'s {@code slave_repl_offset} reaches {@code primary}'s current {@code master_repl_offset}. */
     static void awaitInSync(RedisServer primary, RedisServer replica, Duration timeout) {
         long target = Long.parseLong(Objects.requireNonNull(

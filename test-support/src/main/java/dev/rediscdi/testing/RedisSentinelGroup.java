@@ -147,7 +147,9 @@ public final class RedisSentinelGroup implements AutoCloseable {
      * Restarts every Sentinel and data node that is not running (same port and directory; a Sentinel keeps the conf
      * it rewrote). A former primary comes back as a replica of the current primary ({@code REPLICAOF} sent at once
      * rather than waiting for the Sentinels to convert it); waits (bounded by {@link #START_TIMEOUT}) until every data
-     * node other than the primary is linked to it and every Sentinel knows the replicas and the other Sentinels.
+     * node other than the primary is linked to it and has acknowledged the primary's replication offset (what
+     * {@code WAIT} counts: a replica just resynchronized may be linked a second before it acknowledges), and every
+     * Sentinel knows the replicas and the other Sentinels.
      */
     public void restartStoppedNodes() {
         for (RedisServer sentinel : sentinels) {
@@ -169,6 +171,8 @@ public final class RedisSentinelGroup implements AutoCloseable {
                 RedisReplication.awaitLinkUp(node, primaryPort, START_TIMEOUT);
             }
         }
+        RedisServer primary = dataNodes.stream().filter(node -> node.port() == primaryPort).findFirst().orElseThrow();
+        RedisReplication.awaitAcknowledged(primary, dataNodes.size() - 1, START_TIMEOUT);
         awaitSentinelsSettled(sentinels, masterName, dataNodes.size() - 1, this::diagnostics);
     }
 

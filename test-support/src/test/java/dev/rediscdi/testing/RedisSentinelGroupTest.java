@@ -78,5 +78,7 @@ class RedisSentinelGroupTest {
         assertThat(group.replicas()).containsExactly(oldPrimary);
         assertThat(oldPrimary.command("INFO", "replication"))
                 .contains("role:slave", "master_port:" + group.primary().port(), "master_link_status:up");
+        assertThat(group.primary().command("INFO", "replication")).as("the primary counts it for WAIT")
+                .contains("slave0:ip=127.0.0.1,port=" + oldPrimary.port() + ",state=online");
     }
 }
