@@ -24,13 +24,13 @@ import io.vertx.redis.client.Response;
  * Keeps the pipelined connections of a Sentinel client on the primary the Sentinels name.
  *
  * <p>Why: the driver moves a connection after a failover when a Sentinel announces {@code +switch-master}, but to the
- * primary of the Sentinels' answer it cached (for {@code hash-slot-cache-ttl}, 1 s), read before the switch as often
+ * primary of the Sentinels' answer it cached (for its topology cache time, 1 s on a Sentinel client), read before the switch as often
  * as not. When the old primary is dead that reconnect fails and the connection is opened again later; when the old
  * primary still runs (a forced failover, a Sentinel that failed over a primary it only believed down, a partition)
  * the connection lands on it again and stays there: Sentinel turns the old primary into a replica only about 8 s
  * later, and every write it acknowledged until then is lost when it resynchronizes from the new primary.
  *
- * <p>So every {@code hash-slot-cache-ttl} this asks each Sentinel which node is the primary and closes any pipelined
+ * <p>So every such period this asks each Sentinel which node is the primary and closes any pipelined
  * connection open on another node once a majority of the configured Sentinels name the same one; the next command
  * opens a connection where the driver's (then fresh) answer says. After it closed one, it asks again a quarter of
  * that time later, as the driver's cached answer may still have been the old one.
