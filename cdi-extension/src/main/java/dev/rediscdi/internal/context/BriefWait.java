@@ -12,16 +12,16 @@ import io.vertx.core.Context;
  * <p>Why: a parked thread costs the event loop that completes its future a {@code futex} call, and the thread
  * itself a wake-up by the scheduler, which on a busy or virtualised machine takes longer than a reply from a local
  * Redis. A thread that yields instead is usually still running when its reply arrives: on the 2-core machine of
- * the benchmarks, one blocking GET after another went from about 11k to 26-31k a second, and 64 threads each
- * waiting for its reply from about 140k to 170-210k commands a second (A/B rounds, same Redis).
+ * the benchmarks, one blocking GET after another went from about 13k to 29-33k a second, and 64 threads each
+ * waiting for its reply from about 140k to 162-177k commands a second (medians of full benchmark runs).
  *
  * <p>What it costs: a yield gives the processor to any other thread that can run, so under load the waiting thread
  * takes nothing from the work it waits for; on an idle processor the {@value #YIELDS} yields take about 60 µs, once
  * per wait, before the thread parks as it always did. When replies come later than that (a Redis across a network,
  * slow commands) those microseconds buy nothing: the client then stops yielding once waits that outlast the yields
  * (by less than {@link #LONG_WAIT_NANOS}) outnumber those that do not, and tries again with one wait in
- * {@value #PROBE_EVERY}. The JDK's own hand-offs spin
- * before they park too ({@code SynchronousQueue}, {@code LinkedTransferQueue}; {@code CompletableFuture} until Java 9).
+ * {@value #PROBE_EVERY}. The JDK's own hand-offs spin before they park too ({@code SynchronousQueue},
+ * {@code LinkedTransferQueue}; {@code CompletableFuture} until Java 9).
  *
  * <p>Never on an event loop (that thread must not wait at all: it gets the JDK's wait unchanged, which Vert.x reports
  * as blocking), and not for a thread that is interrupted (it is told at once).
@@ -70,7 +70,9 @@ final class BriefWait {
             yields++;
         }
         if (yields < YIELDS || future.isDone()) {
-            score = Math.min(score + 1, SCORE_LIMIT);
+            if (score < SCORE_LIMIT) { // no store once settled: every waiting thread reads this field
+                score++;
+            }
             return NOT_OUTLASTED;
         }
         return System.nanoTime();
@@ -84,8 +86,8 @@ final class BriefWait {
      * @param outlastedAt what {@link #yieldWhileRunning} returned
      */
     void waited(long outlastedAt) {
-        if (outlastedAt != NOT_OUTLASTED && System.nanoTime() - outlastedAt < LONG_WAIT_NANOS) {
-            score = Math.max(score - 1, -SCORE_LIMIT);
+        if (outlastedAt != NOT_OUTLASTED && System.nanoTime() - outlastedAt < LONG_WAIT_NANOS && score > -SCORE_LIMIT) {
+            score--;
         }
     }
 
