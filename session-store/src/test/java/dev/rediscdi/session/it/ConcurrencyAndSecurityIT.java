@@ -120,6 +120,38 @@ class ConcurrencyAndSecurityIT {
                 .as("the other request never called setMaxInactiveInterval: it keeps the interval set meanwhile").isEqualTo("7200");
     }
 
+    /**
+     * A page's AJAX call still running when the user logs in, which rotates the id: the call's write to the id
+     * before the login is dropped (the id a fixation attack could have planted never writes into the logged-in
+     * session), and its response leaves the browser's cookie, now the new id, alone.
+     */
+    @Test
+    void shouldDropTheWriteOfARequestStillRunningWithTheIdBeforeARotationAndKeepTheUserLoggedIn() throws Exception {
+        Browser user = new Browser();
+        user.get(app.uri("set?name=theme&value=light"));
+        String before = user.sessionId();
+        String gate = "set-before-rotation-" + System.nanoTime();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        HttpResponse<String> late;
+        try {
+            Future<HttpResponse<String>> call = pool.submit(() -> user.send(app.uri("set?name=theme&value=dark&gate=" + gate)));
+            Gates.awaitReached(gate);
+            assertThat(user.get(app.uri("login-rotated?value=uma"))).isNotEqualTo(before);
+            String rotated = user.sessionId();
+            Gates.open(gate);
+            late = call.get(30, TimeUnit.SECONDS);
+            assertThat(user.sessionId()).as("the late response did not change the browser's cookie").isEqualTo(rotated);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(Browser.setCookies(late)).as("no cookie on the late response: ending one would log the user out").isEmpty();
+        assertThat(user.get(app.uri("whoami"))).isEqualTo("uma");
+        assertThat(user.get(app.uri("get?name=theme"))).as("the write to the id before the rotation was dropped").isEqualTo("light");
+        assertThat(environment.standalone.command("EXISTS", PREFIX + "s:{" + before.charAt(0) + "}" + before).trim())
+                .as("the id before the rotation is not brought back").isEqualTo("0");
+    }
+
     @Test
     void shouldGiveAFreshSessionForEachOfTwoHundredMalformedCookies() {
         long keysBefore = keyCount();
