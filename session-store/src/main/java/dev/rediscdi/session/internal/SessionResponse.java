@@ -85,6 +85,27 @@ final class SessionResponse extends HttpServletResponseWrapper {
         super.sendRedirect(location);
     }
 
+    // The redirects of Servlet 6.1, without @Override: the store compiles against Servlet 6.0 (Jakarta EE 10, the API
+    // of Undertow 2.3, of Jetty ee10 and the one Quarkus pins), and on a 6.1 API these override the wrapper's, which
+    // would hand the redirect to the container's response and commit it before the session is saved. Compiling
+    // against 6.1 instead would let a call to a 6.1-only method into code that must run on 6.0, unseen by the
+    // compiler; so the wrapped response's 6.1 methods are called through method handles (Servlet61Redirects).
+
+    public void sendRedirect(String location, int status) throws IOException {
+        beforeCommit.run();
+        Servlet61Redirects.send((HttpServletResponse) getResponse(), location, status);
+    }
+
+    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        beforeCommit.run();
+        Servlet61Redirects.send((HttpServletResponse) getResponse(), location, clearBuffer);
+    }
+
+    public void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
+        beforeCommit.run();
+        Servlet61Redirects.send((HttpServletResponse) getResponse(), location, status, clearBuffer);
+    }
+
     @Override
     public void sendError(int status) throws IOException {
         beforeCommit.run();

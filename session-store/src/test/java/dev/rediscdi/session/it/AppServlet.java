@@ -41,6 +41,15 @@ public class AppServlet extends HttpServlet {
                 }
                 answer = "welcome " + value;
             }
+            case "redirect" -> { // to the location given, the way named; what the response holds before is its body if the way keeps it
+                request.getSession().setAttribute(name, value);
+                response.getOutputStream().write("kept".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                RedirectCall.valueOf(request.getParameter("call")).send(response, request.getParameter("to"));
+                if (gate != null) {
+                    Gates.pass(gate); // the response has left (if the container sends it at once); the application still runs
+                }
+                return;
+            }
             case "whoami" -> {
                 HttpSession session = request.getSession(false);
                 answer = session == null ? "anonymous" : String.valueOf(session.getAttribute("user"));

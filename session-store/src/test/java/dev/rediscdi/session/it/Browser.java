@@ -1,6 +1,7 @@
 package dev.rediscdi.session.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A user with a browser: a real HTTP client that keeps the session cookie it is given and sends it back, to
@@ -27,11 +29,31 @@ public final class Browser {
     }
 
     public HttpResponse<String> send(URI uri) {
+        return exchange(request(uri), this);
+    }
+
+    /**
+     * Completes as soon as the status and headers have arrived, as a browser that follows a redirect without waiting
+     * for its body (which may still be on its way: read or close it).
+     */
+    public CompletableFuture<HttpResponse<InputStream>> sendForHeaders(URI uri) {
+        return CLIENT.sendAsync(request(uri), HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
+            keepCookie(response);
+            return response;
+        });
+    }
+
+    private HttpRequest request(URI uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         if (sessionId != null) {
             request.header("Cookie", COOKIE + "=" + sessionId);
         }
-        return exchange(request.build(), this);
+        return request.build();
+    }
+
+    private void keepCookie(HttpResponse<?> response) {
+        sessionCookie(response).ifPresent(header -> sessionId = header.contains("; Max-Age=0;") ? null
+                : header.substring(COOKIE.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')));
     }
 
     /** One request with a raw Cookie header, without keeping anything. */
@@ -80,8 +102,7 @@ public final class Browser {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (keeper != null) {
-                sessionCookie(response).ifPresent(header -> keeper.sessionId = header.contains("; Max-Age=0;") ? null
-                        : header.substring(COOKIE.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')));
+                keeper.keepCookie(response);
             }
             return response;
         } catch (IOException e) {

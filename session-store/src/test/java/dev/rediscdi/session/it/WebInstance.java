@@ -20,6 +20,7 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jboss.weld.environment.servlet.Container;
@@ -64,7 +65,15 @@ public abstract class WebInstance implements AutoCloseable {
     }
 
     public static WebInstance tomcat(Map<String, String> properties) {
-        return new TomcatInstance(properties).start();
+        return new TomcatInstance(properties, false).start();
+    }
+
+    /**
+     * Tomcat sending a redirect, with a body, at once ({@code sendRedirectBody}); by default it holds the redirect
+     * until the application returns.
+     */
+    public static WebInstance tomcatSendingRedirectBodies(Map<String, String> properties) {
+        return new TomcatInstance(properties, true).start();
     }
 
     public static WebInstance undertow(Map<String, String> properties) {
@@ -132,6 +141,22 @@ public abstract class WebInstance implements AutoCloseable {
         return Listener.using(TestEnvironment.get().weld.getBeanManager());
     }
 
+    /** An application class loader of its own, as in a server, so that its configuration is its own. */
+    static ClassLoader applicationClassLoader() {
+        return new URLClassLoader(new URL[0], WebInstance.class.getClassLoader());
+    }
+
+    /** Starts Jetty with the handler on a free loopback port; returns the port. */
+    static int serve(Server server, Handler handler) throws Exception {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(handler);
+        server.start();
+        return connector.getLocalPort();
+    }
+
     static final class JettyInstance extends WebInstance {
         private Server server;
 
@@ -142,21 +167,14 @@ public abstract class WebInstance implements AutoCloseable {
         @Override
         protected int boot() throws Exception {
             server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
-            // an application class loader of its own, as in a server, so that its configuration is its own
-            context.setClassLoader(new URLClassLoader(new URL[0], WebInstance.class.getClassLoader()));
+            context.setClassLoader(applicationClassLoader());
             context.addServletContainerInitializer(environment());
             context.addServletContainerInitializer(storeInitializer(), AnnotatedListener.class);
             context.addEventListener(weldServlet());
             context.addServlet(AppServlet.class, "/app/*");
             context.addServlet(AsyncServlet.class, "/async/*").setAsyncSupported(true);
-            server.setHandler(context);
-            server.start();
-            return connector.getLocalPort();
+            return serve(server, context);
         }
 
         @Override
@@ -166,11 +184,13 @@ public abstract class WebInstance implements AutoCloseable {
     }
 
     static final class TomcatInstance extends WebInstance {
+        private final boolean sendRedirectBody;
         private Tomcat tomcat;
         private Path base;
 
-        TomcatInstance(Map<String, String> properties) {
+        TomcatInstance(Map<String, String> properties, boolean sendRedirectBody) {
             super(properties);
+            this.sendRedirectBody = sendRedirectBody;
         }
 
         @Override
@@ -186,6 +206,7 @@ public abstract class WebInstance implements AutoCloseable {
             // a real web application: Tomcat finds the store's initializer through META-INF/services itself
             Context context = tomcat.addWebapp("", docBase.toString());
             ((StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
+            context.setSendRedirectBody(sendRedirectBody);
             context.addServletContainerInitializer(environment(), Set.of());
             // Tomcat also runs Weld Servlet's own initializer (META-INF/services): point it at the shared container
             context.addServletContainerInitializer((classes, servletContext) -> servletContext.setAttribute(
@@ -218,8 +239,7 @@ public abstract class WebInstance implements AutoCloseable {
             ServletContainerInitializer store = storeInitializer();
             ServletContainerInitializer environment = environment();
             DeploymentInfo deployment = Servlets.deployment()
-                    // an application class loader of its own, as in a server, so that its configuration is its own
-                    .setClassLoader(new URLClassLoader(new URL[0], WebInstance.class.getClassLoader()))
+                    .setClassLoader(applicationClassLoader())
                     .setContextPath("/")
                     .setDeploymentName("app")
                     .addServletContainerInitializer(new ServletContainerInitializerInfo(environment.getClass(),
