@@ -20,19 +20,22 @@ import io.vertx.redis.client.impl.types.ErrorType;
  *
  * <p>Its deadline is its own block timeout plus the client's timeout (none for a timeout of 0, which blocks
  * until served): a frozen Redis fails it too. A connection whose command timed out or was lost is closed, never
- * given back: its late reply must not answer the next command.
+ * given back: its late reply must not answer the next command. On a Sentinel client, one blocked on a node other than
+ * the primary the Sentinels name has its connection closed ({@link BlockedSockets} says what follows for it).
  */
 final class BlockingCommands {
     private final Redis redis;
     private final CommandDeadlines deadlines;
     private final Failures failures;
     private final LeaseLine leases;
+    private final BlockedSockets blocked;
 
-    BlockingCommands(Redis redis, CommandDeadlines deadlines, Failures failures, LeaseLine leases) {
+    BlockingCommands(Redis redis, CommandDeadlines deadlines, Failures failures, LeaseLine leases, BlockedSockets blocked) {
         this.redis = redis;
         this.deadlines = deadlines;
         this.failures = failures;
         this.leases = leases;
+        this.blocked = blocked;
     }
 
     CompletionStage<Response> send(Request request) {
@@ -106,7 +109,9 @@ final class BlockingCommands {
             }
             deadlines.trackBlocking(pending, request);
             pending.via = connection;
+            BlockedSockets.Written written = blocked.writingOn(connection);
             pending.whenComplete((reply, error) -> {
+                blocked.answered(written);
                 if (error instanceof RedisTimeoutException) {
                     release(connection, released, false);
                 }

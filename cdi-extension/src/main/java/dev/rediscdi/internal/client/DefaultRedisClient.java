@@ -1,6 +1,7 @@
 package dev.rediscdi.internal.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +55,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
      */
     private final LeaseLine poolLeases;
     private final PubSubConnection pubSub;
-    /** Keeps the pipelined connections on the primary the Sentinels name; {@code null} unless a Sentinel client of the primary. */
+    /** Keeps the connections on the primary the Sentinels name; {@code null} unless a Sentinel client of the primary. */
     private final SentinelPrimaryWatch primaryWatch;
     private final BlockingCommands blockingCommands;
     private final BlockingRedisClient blocking;
@@ -87,11 +88,15 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands(), timeoutNanos);
         }
         // configuration guarantees max-pool-size > connections; subscriptions and blocking commands have pools of their own
-        this.primaryWatch = SentinelPrimaryWatch.startFor(vertx, config, options, connections);
         this.poolLeases = new LeaseLine(config.maxPoolSize() - config.connections(), config.maxPoolWaiting());
+        BlockedSockets blocked = SentinelPrimaryWatch.watches(config) ? BlockedSockets.tracking(label) : BlockedSockets.none();
         this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
-                new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()));
+                new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()), blocked);
         this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options, config.timeout()), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
+        List<FollowsPrimary> onPrimary = new ArrayList<>(List.of(connections));
+        onPrimary.add(pubSub);
+        onPrimary.add(blocked);
+        this.primaryWatch = SentinelPrimaryWatch.startFor(vertx, config, options, onPrimary);
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
         this.policy = CommandPolicy.of(label, config.faultTolerance());
         this.continuations = continuations;

@@ -103,10 +103,12 @@ final class DriverConnections {
     /** The {@code host:port} of the one node {@code connection} is open on; {@code null} if it spans several. */
     static String node(RedisConnection connection) {
         List<PooledRedisConnection> nodes = nodes(connection);
-        if (nodes.size() != 1) {
-            return null;
-        }
-        SocketAddress address = nodes.get(0).actual().uri().socketAddress();
+        return nodes.size() == 1 ? node(nodes.get(0)) : null;
+    }
+
+    /** The {@code host:port} {@code socket} is open on. */
+    static String node(PooledRedisConnection socket) {
+        SocketAddress address = socket.actual().uri().socketAddress();
         return NodeUri.hostPort(address.host(), address.port());
     }
 

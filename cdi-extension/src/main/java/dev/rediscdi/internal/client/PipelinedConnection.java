@@ -29,7 +29,7 @@ import io.vertx.redis.client.RedisConnection;
  * <p>The connection is opened on an event-loop context of its own, never on the caller's (in Quarkus that may
  * be a request's duplicated context), so that its life does not depend on whoever sent the first command.
  */
-final class PipelinedConnection {
+final class PipelinedConnection implements FollowsPrimary {
     private static final Logger LOG = Logger.getLogger(PipelinedConnection.class.getName());
     private static final String NOT_WRITTEN = "Connection is closed";
 
@@ -133,13 +133,11 @@ final class PipelinedConnection {
      * {@link SentinelPrimaryWatch} asks when the Sentinels name another primary; the next command opens another.
      * Returns whether it closed one. Commands in flight on it fail as on any lost connection.
      */
-    boolean closeUnlessOn(String primary) {
+    @Override
+    public boolean closeUnlessOn(String primary) {
         RedisConnection current = connection;
-        if (current == null) {
-            return false;
-        }
-        String node = DriverConnections.node(current);
-        if (node == null || node.equals(primary)) {
+        String node = OffPrimary.node(current, primary);
+        if (node == null) {
             return false;
         }
         LOG.log(Level.WARNING, () -> clientLabel + ": a connection is open on " + node + ", but the Sentinels name " + primary

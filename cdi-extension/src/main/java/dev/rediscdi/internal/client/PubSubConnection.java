@@ -36,7 +36,7 @@ import io.vertx.redis.client.impl.types.ErrorType;
  * reconnects with a growing delay, subscribes to every channel and pattern again and, once Redis confirmed, tells
  * them again.
  */
-final class PubSubConnection {
+final class PubSubConnection implements FollowsPrimary {
     private static final Logger LOG = Logger.getLogger(PubSubConnection.class.getName());
 
     private final SubscriptionConnector connector;
@@ -343,6 +343,30 @@ final class PubSubConnection {
         if (waiting != null) {
             waiting.forEach(confirmation -> confirmation.complete(null));
         }
+    }
+
+    /**
+     * Moves the subscriptions to {@code primary} ({@code host:port}) when their connection is open on another node, as
+     * {@link SentinelPrimaryWatch} asks: an old primary that still runs relays nothing the new one publishes until
+     * Sentinel turns it into a replica. The listeners hear of the move as of a lost connection, and of the
+     * resubscription once the primary confirmed it. Returns whether it moved them.
+     */
+    @Override
+    public boolean closeUnlessOn(String primary) {
+        RedisConnection current;
+        synchronized (this) {
+            current = connection;
+        }
+        String node = OffPrimary.node(current, primary);
+        if (node == null) {
+            return false;
+        }
+        LOG.log(Level.WARNING, () -> clientLabel + ": the subscription connection is open on " + node + ", but the Sentinels name "
+                + primary + " as the primary; closing it and subscribing again");
+        // subscribed, the driver's connection is tainted: its close() closes the socket rather than pool it
+        lost(current, new RedisConnectionException(clientLabel + ": the subscription connection was open on " + node
+                + ", but the Sentinels name " + primary + " as the primary", null));
+        return true;
     }
 
     private void lost(RedisConnection lostConnection, Throwable cause) {

@@ -31,8 +31,8 @@ interface SubscriptionConnector {
      * <p>Of its own, so that the command client's pool leases for scoped work are exactly max-pool-size less the
      * long-lived connections. On +switch-master the driver swaps the socket under every connection it handed out,
      * silently: the new socket has none of the subscriptions nor the handlers. This client does without that swap;
-     * the subscription connection closes with the old primary and subscribes again by itself, and a primary demoted
-     * without dying still relays what the new primary publishes.
+     * the subscription connection closes with the old primary and subscribes again by itself, and one left on an old
+     * primary that still runs is moved by {@link SentinelPrimaryWatch}.
      */
     static SubscriptionConnector forClient(Vertx vertx, RedisOptions options, Duration timeout) {
         if (options.getType() == RedisClientType.CLUSTER || options.getType() == RedisClientType.REPLICATION) {

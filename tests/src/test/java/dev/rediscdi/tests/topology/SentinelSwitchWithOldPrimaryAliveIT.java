@@ -16,7 +16,6 @@ import dev.rediscdi.RedisClient;
 import dev.rediscdi.testing.RedisSentinelGroup;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.tests.Containers;
-import dev.rediscdi.tests.Eventually;
 import dev.rediscdi.tests.TestConfig;
 import dev.rediscdi.tests.topology.SteadyWrites.Outcome;
 
@@ -48,22 +47,13 @@ class SentinelSwitchWithOldPrimaryAliveIT {
                 load.awaitWritingAgain(System.nanoTime(), Duration.ofSeconds(10));
                 Thread.sleep(500); // the pipelined connections are open on the old primary
 
-                group.sentinels().get(0).command("SENTINEL", "FAILOVER", group.masterName());
-                int newPort = Eventually.get(Duration.ofSeconds(15), () -> {
-                    for (RedisServer sentinel : group.sentinels()) {
-                        int reported = Integer.parseInt(sentinel.command("SENTINEL", "get-master-addr-by-name", group.masterName())
-                                .split("\n")[1].trim());
-                        if (reported == old.port()) {
-                            throw new IllegalStateException(sentinel + " still names " + old);
-                        }
-                    }
-                    return group.currentPrimaryPort();
-                });
-                long agreed = System.nanoTime();
-                RedisServer primary = group.nodes().stream().filter(node -> node.port() == newPort).findFirst().orElseThrow();
+                SentinelSwitch change = SentinelSwitch.force(group, old);
+                long agreed = change.agreedNanos();
+                RedisServer primary = change.primary();
+                int newPort = primary.port();
 
                 Thread.sleep(CATCH_UP.plus(CHECKED).toMillis());
-                String oldRole = old.command("ROLE").split("\n")[0];
+                String oldRole = change.oldRole();
                 List<Outcome> outcomes = load.finish(Duration.ofSeconds(10));
 
                 long from = agreed + CATCH_UP.toNanos();
@@ -85,11 +75,7 @@ class SentinelSwitchWithOldPrimaryAliveIT {
                 assertThat(onPrimary.confirmedLost()).as("confirmed writes missing on the primary the Sentinels name").isEmpty();
             } finally {
                 container.shutdown();
-                // the next test needs a settled group: make the old primary a replica now rather than wait for Sentinel
-                if (old.command("ROLE").startsWith("master") && group.currentPrimaryPort() != old.port()) {
-                    old.command("REPLICAOF", old.host(), Integer.toString(group.currentPrimaryPort()));
-                }
-                group.restartStoppedNodes();
+                SentinelSwitch.settle(group, old);
             }
         }
     }

@@ -1,0 +1,81 @@
+package dev.rediscdi.tests.topology;
+
+import java.time.Duration;
+
+import dev.rediscdi.testing.RedisSentinelGroup;
+import dev.rediscdi.testing.RedisServer;
+import dev.rediscdi.tests.Eventually;
+
+/**
+ * A switch of the Sentinels to another primary while the old one still runs and still accepts writes
+ * ({@code SENTINEL FAILOVER}, as after a partition or a mistaken failover). Sentinel turns the old primary into a
+ * replica only about 8 s later; {@link #settle} does it at once, so that the next test finds a settled group.
+ */
+final class SentinelSwitch {
+    /** Bound of the wait for every Sentinel to name the new primary. */
+    private static final Duration AGREEMENT = Duration.ofSeconds(15);
+
+    private final RedisServer old;
+    private final RedisServer primary;
+    private final long agreedNanos;
+
+    private SentinelSwitch(RedisServer old, RedisServer primary, long agreedNanos) {
+        this.old = old;
+        this.primary = primary;
+        this.agreedNanos = agreedNanos;
+    }
+
+    /** Asks a Sentinel to fail {@code old} (the current primary) over; returns once every Sentinel names another node. */
+    static SentinelSwitch force(RedisSentinelGroup group, RedisServer old) throws InterruptedException {
+        group.sentinels().get(0).command("SENTINEL", "FAILOVER", group.masterName());
+        int newPort = Eventually.get(AGREEMENT, () -> {
+            for (RedisServer sentinel : group.sentinels()) {
+                int reported = Integer.parseInt(sentinel.command("SENTINEL", "get-master-addr-by-name", group.masterName())
+                        .split("\n")[1].trim());
+                if (reported == old.port()) {
+                    throw new IllegalStateException(sentinel + " still names " + old);
+                }
+            }
+            return group.currentPrimaryPort();
+        });
+        long agreed = System.nanoTime();
+        RedisServer primary = group.nodes().stream().filter(node -> node.port() == newPort).findFirst().orElseThrow();
+        return new SentinelSwitch(old, primary, agreed);
+    }
+
+    /** The primary before the switch, still running. */
+    RedisServer old() {
+        return old;
+    }
+
+    /** The primary the Sentinels agreed on. */
+    RedisServer primary() {
+        return primary;
+    }
+
+    /** When every Sentinel named the new primary ({@link System#nanoTime()}). */
+    long agreedNanos() {
+        return agreedNanos;
+    }
+
+    /** Milliseconds since the Sentinels agreed. */
+    long millisSinceAgreed() {
+        return (System.nanoTime() - agreedNanos) / 1_000_000;
+    }
+
+    /** {@code master} while Sentinel has not turned the old primary into a replica yet, {@code slave} after. */
+    String oldRole() {
+        return old.command("ROLE").split("\n")[0];
+    }
+
+    /**
+     * Makes {@code old} a replica of the current primary unless it is one already (rather than wait for Sentinel to do
+     * it), and restarts whatever a test stopped: the next test needs a settled group.
+     */
+    static void settle(RedisSentinelGroup group, RedisServer old) {
+        if (old.command("ROLE").startsWith("master") && group.currentPrimaryPort() != old.port()) {
+            old.command("REPLICAOF", old.host(), Integer.toString(group.currentPrimaryPort()));
+        }
+        group.restartStoppedNodes();
+    }
+}
