@@ -21,21 +21,21 @@ import io.vertx.redis.client.impl.types.ErrorType;
  * <p>Its deadline is its own block timeout plus the client's timeout (none for a timeout of 0, which blocks
  * until served): a frozen Redis fails it too. A connection whose command timed out or was lost is closed, never
  * given back: its late reply must not answer the next command. On a Sentinel client, one blocked on a node other than
- * the primary the Sentinels name has its connection closed ({@link BlockedSockets} says what follows for it).
+ * the primary the Sentinels name has its connection closed ({@link HeldSockets} says what follows for it).
  */
 final class BlockingCommands {
     private final Redis redis;
     private final CommandDeadlines deadlines;
     private final Failures failures;
     private final LeaseLine leases;
-    private final BlockedSockets blocked;
+    private final HeldSockets held;
 
-    BlockingCommands(Redis redis, CommandDeadlines deadlines, Failures failures, LeaseLine leases, BlockedSockets blocked) {
+    BlockingCommands(Redis redis, CommandDeadlines deadlines, Failures failures, LeaseLine leases, HeldSockets held) {
         this.redis = redis;
         this.deadlines = deadlines;
         this.failures = failures;
         this.leases = leases;
-        this.blocked = blocked;
+        this.held = held;
     }
 
     CompletionStage<Response> send(Request request) {
@@ -107,11 +107,17 @@ final class BlockingCommands {
                 release(connection, released, true);
                 return;
             }
+            HeldSockets.Held socket = held.hold(connection);
+            if (socket.refusal() != null) { // opened on an old primary: the retry sends it again, once the driver knows
+                socket.release();
+                release(connection, released, false);
+                pending.completeExceptionally(failures.notSent(socket.refusal()));
+                return;
+            }
             deadlines.trackBlocking(pending, request);
             pending.via = connection;
-            BlockedSockets.Written written = blocked.writingOn(connection);
             pending.whenComplete((reply, error) -> {
-                blocked.answered(written);
+                socket.release();
                 if (error instanceof RedisTimeoutException) {
                     release(connection, released, false);
                 }

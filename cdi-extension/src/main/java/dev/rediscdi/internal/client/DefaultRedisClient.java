@@ -57,6 +57,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private final PubSubConnection pubSub;
     /** Keeps the connections on the primary the Sentinels name; {@code null} unless a Sentinel client of the primary. */
     private final SentinelPrimaryWatch primaryWatch;
+    /** The connections leases and blocking commands hold, following the primary the Sentinels name on a Sentinel client. */
+    private final HeldSockets held;
     private final BlockingCommands blockingCommands;
     private final BlockingRedisClient blocking;
     private final CommandPolicy policy;
@@ -89,13 +91,13 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         }
         // configuration guarantees max-pool-size > connections; subscriptions and blocking commands have pools of their own
         this.poolLeases = new LeaseLine(config.maxPoolSize() - config.connections(), config.maxPoolWaiting());
-        BlockedSockets blocked = SentinelPrimaryWatch.watches(config) ? BlockedSockets.tracking(label) : BlockedSockets.none();
+        this.held = SentinelPrimaryWatch.watches(config) ? HeldSockets.tracking(label) : HeldSockets.none();
         this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
-                new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()), blocked);
+                new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()), held);
         this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options, config.timeout()), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
         List<FollowsPrimary> onPrimary = new ArrayList<>(List.of(connections));
         onPrimary.add(pubSub);
-        onPrimary.add(blocked);
+        onPrimary.add(held);
         this.primaryWatch = SentinelPrimaryWatch.startFor(vertx, config, options, onPrimary);
         this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
         this.policy = CommandPolicy.of(label, config.faultTolerance());
@@ -214,12 +216,22 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
                 return;
             }
             RedisConnection connection = leased.result();
+            HeldSockets.Held socket = held.hold(connection);
+            if (socket.refusal() != null) { // opened on an old primary: the retry sends it again, once the driver knows
+                socket.release();
+                DriverConnections.discard(connection);
+                poolLeases.give();
+                pending.completeExceptionally(failures.notSent(socket.refusal()));
+                return;
+            }
             if (!pending.startWriting()) { // its deadline passed while the connection opened
+                socket.release();
                 connection.close().onComplete(closed -> poolLeases.give());
                 return;
             }
             AtomicBoolean released = new AtomicBoolean();
             pending.whenComplete((replies, error) -> {
+                socket.release();
                 if (error instanceof RedisTimeoutException && released.compareAndSet(false, true)) {
                     DriverConnections.discard(connection);
                     poolLeases.give();
@@ -296,7 +308,16 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
                 vertx.cancelTimer(deadline);
                 if (leased.failed()) {
                     result.completeExceptionally(failures.translate(leased.cause(), null, false));
-                } else if (!result.complete(new LeasedConnection(leased.result(), failures, deadlines, timeoutNanos, continuations))) {
+                    return;
+                }
+                HeldSockets.Held socket = held.hold(leased.result());
+                if (socket.refusal() != null) { // opened on an old primary: the policy leases again, once the driver knows
+                    socket.release();
+                    DriverConnections.discard(leased.result());
+                    poolLeases.give();
+                    result.completeExceptionally(failures.notSent(socket.refusal()));
+                } else if (!result.complete(new LeasedConnection(leased.result(), socket, failures, deadlines, timeoutNanos, continuations))) {
+                    socket.release();
                     leased.result().close(); // timed out while waiting for the lease
                     poolLeases.give();
                 }

@@ -31,6 +31,8 @@ final class LeasedConnection implements ScopedConnection {
             "SSUBSCRIBE", "MONITOR").map(Command::create).collect(Collectors.toUnmodifiableSet());
 
     private final RedisConnection connection;
+    /** Its sockets, watched while it is lent (they follow the primary the Sentinels name). */
+    private final HeldSockets.Held socket;
     private final Failures failures;
     private final CommandDeadlines deadlines;
     private final long timeoutNanos;
@@ -43,8 +45,9 @@ final class LeasedConnection implements ScopedConnection {
     private volatile boolean finished;
     private volatile byte[] lastKey;
 
-    LeasedConnection(RedisConnection connection, Failures failures, CommandDeadlines deadlines, long timeoutNanos, Continuations continuations) {
+    LeasedConnection(RedisConnection connection, HeldSockets.Held socket, Failures failures, CommandDeadlines deadlines, long timeoutNanos, Continuations continuations) {
         this.connection = connection;
+        this.socket = socket;
         this.failures = failures;
         this.deadlines = deadlines;
         this.timeoutNanos = timeoutNanos;
@@ -123,6 +126,7 @@ final class LeasedConnection implements ScopedConnection {
     /** Gives the connection back clean, or closes it if a command failed in a way that may leave it dirty. */
     CompletionStage<Void> finish(boolean workFailed) {
         finished = true;
+        socket.release();
         if (broken || repliesChanged || (workFailed && (inTransaction || watching))) {
             forceClose();
             return CompletableFuture.completedFuture(null);

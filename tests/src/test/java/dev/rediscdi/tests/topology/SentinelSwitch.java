@@ -2,9 +2,14 @@ package dev.rediscdi.tests.topology;
 
 import java.time.Duration;
 
+import org.jboss.weld.environment.se.WeldContainer;
+
+import dev.rediscdi.RedisClient;
 import dev.rediscdi.testing.RedisSentinelGroup;
 import dev.rediscdi.testing.RedisServer;
+import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.Eventually;
+import dev.rediscdi.tests.TestConfig;
 
 /**
  * A switch of the Sentinels to another primary while the old one still runs and still accepts writes
@@ -23,6 +28,29 @@ final class SentinelSwitch {
         this.old = old;
         this.primary = primary;
         this.agreedNanos = agreedNanos;
+    }
+
+    /** What a test does with a client of the shared Sentinel group; {@code old} is its primary before any switch. */
+    interface Scenario {
+        void run(RedisSentinelGroup group, RedisServer old, RedisClient redis) throws Exception;
+    }
+
+    /**
+     * Runs {@code scenario} with a client of the shared Sentinel group, configured by {@code settings} (property, value,
+     * ...) in a container of its own; then shuts the container down and {@link #settle settles} the group.
+     */
+    static void withClient(Scenario scenario, String... settings) throws Exception {
+        RedisSentinelGroup group = SharedTopologies.sentinelGroup();
+        RedisServer old = group.primary();
+        try (TestConfig config = SharedTopologies.sentinelClient(group, settings)) {
+            WeldContainer container = Containers.boot();
+            try {
+                scenario.run(group, old, container.select(RedisClient.class).get());
+            } finally {
+                container.shutdown();
+                settle(group, old);
+            }
+        }
     }
 
     /** Asks a Sentinel to fail {@code old} (the current primary) over; returns once every Sentinel names another node. */

@@ -9,16 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
-import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.SubscriptionListener;
-import dev.rediscdi.testing.RedisSentinelGroup;
-import dev.rediscdi.testing.RedisServer;
-import dev.rediscdi.tests.Containers;
-import dev.rediscdi.tests.TestConfig;
 
 /**
  * The Sentinels name a new primary while the old one still runs ({@link SentinelSwitch}). Redis relays what a primary
@@ -33,41 +27,32 @@ class SubscriptionAcrossSentinelSwitchIT {
 
     @Test
     void shouldResubscribeOnThePrimaryTheSentinelsNameWhileTheOldOneStillRuns() throws Exception {
-        RedisSentinelGroup group = SharedTopologies.sentinelGroup();
-        RedisServer old = group.primary();
-        try (TestConfig config = SharedTopologies.sentinelClient(group, "redis.timeout", "1s")) {
-            WeldContainer container = Containers.boot();
-            try {
-                RedisClient redis = container.select(RedisClient.class).get();
-                String channel = "sentinel-switch:" + UUID.randomUUID();
-                Heard heard = new Heard();
-                redis.subscribe(heard, channel).toCompletableFuture().get(5, TimeUnit.SECONDS);
-                old.command("PUBLISH", channel, "before");
-                assertThat(heard.await("message before", Duration.ofSeconds(5))).as("heard a message before the switch").isTrue();
+        SentinelSwitch.withClient((group, old, redis) -> {
+            String channel = "sentinel-switch:" + UUID.randomUUID();
+            Heard heard = new Heard();
+            redis.subscribe(heard, channel).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            old.command("PUBLISH", channel, "before");
+            assertThat(heard.await("message before", Duration.ofSeconds(5))).as("heard a message before the switch").isTrue();
 
-                long switching = System.nanoTime();
-                SentinelSwitch change = SentinelSwitch.force(group, old);
-                for (int i = 0; i < 1000 && !heard.anyMessageSince(switching) && change.millisSinceAgreed() < LISTEN.toMillis(); i++) {
-                    change.primary().command("PUBLISH", channel, "after-" + i);
-                    Thread.sleep(100);
-                }
-                String oldRole = change.oldRole();
-                List<String> after = heard.since(switching, change.agreedNanos());
-                LOG.info(() -> "subscription across a Sentinel switch with the old primary alive (" + oldRole + " once a message came); "
-                        + "heard since the switch, in ms after every Sentinel named the new primary: " + after);
-
-                assertThat(after).as("what the listener heard since the switch").isNotEmpty();
-                assertThat(after.get(after.size() - 1)).as("a message published on the new primary").startsWith("message after-");
-                assertThat(oldRole).as("the old primary still was a primary when the message came: the subscription was on the new "
-                        + "one (the old one relays nothing before Sentinel demotes it)").isEqualTo("master");
-                assertThat(after.stream().map(event -> event.substring(0, event.indexOf(" at "))).toList())
-                        .as("told once that the subscription moved, as on a reconnection, before the first message")
-                        .hasSize(3).startsWith("lost", "resubscribed");
-            } finally {
-                container.shutdown();
-                SentinelSwitch.settle(group, old);
+            long switching = System.nanoTime();
+            SentinelSwitch change = SentinelSwitch.force(group, old);
+            for (int i = 0; i < 1000 && !heard.anyMessageSince(switching) && change.millisSinceAgreed() < LISTEN.toMillis(); i++) {
+                change.primary().command("PUBLISH", channel, "after-" + i);
+                Thread.sleep(100);
             }
-        }
+            String oldRole = change.oldRole();
+            List<String> after = heard.since(switching, change.agreedNanos());
+            LOG.info(() -> "subscription across a Sentinel switch with the old primary alive (" + oldRole + " once a message came); "
+                    + "heard since the switch, in ms after every Sentinel named the new primary: " + after);
+
+            assertThat(after).as("what the listener heard since the switch").isNotEmpty();
+            assertThat(after.get(after.size() - 1)).as("a message published on the new primary").startsWith("message after-");
+            assertThat(oldRole).as("the old primary still was a primary when the message came: the subscription was on the new "
+                    + "one (the old one relays nothing before Sentinel demotes it)").isEqualTo("master");
+            assertThat(after.stream().map(event -> event.substring(0, event.indexOf(" at "))).toList())
+                    .as("told once that the subscription moved, as on a reconnection, before the first message")
+                    .hasSize(3).startsWith("lost", "resubscribed");
+        }, "redis.timeout", "1s");
     }
 
     /** What the listener heard, in order, and when: {@code message <payload>}, {@code lost}, {@code resubscribed}. */
