@@ -1,7 +1,6 @@
 package dev.rediscdi.internal.client;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -19,9 +18,9 @@ import io.vertx.redis.client.impl.PooledRedisConnection;
  *
  * <ul>
  * <li>Once most Sentinels agree, those held on another node are closed ({@link #closeUnlessOn}).</li>
- * <li>A connection opened after that on another node (the driver still had the old answer cached) is refused before
- * anything is written on it ({@link Held#refusal()}): its work fails as not sent, which the client's retry sends
- * again.</li>
+ * <li>A connection opened after that on the node they named before (the driver still had the old answer cached) is
+ * refused before anything is written on it ({@link Held#refusal()}): its work fails as not sent, which the client's
+ * retry sends again.</li>
  * </ul>
  *
  * <p>The sockets, read when the work takes the connection, not the driver's connection: on {@code +switch-master} the
@@ -48,8 +47,14 @@ final class HeldSockets implements FollowsPrimary {
     private final boolean tracking;
     /** One entry per use not yet over (two uses may share a socket the driver pooled with a command in flight). */
     private final Set<Held> held = ConcurrentHashMap.newKeySet();
-    /** The node ({@code host:port}) most Sentinels named last time they agreed; {@code null} before that. */
-    private volatile String primary;
+    /**
+     * The node ({@code host:port}) most Sentinels named before they named another, and so no longer the primary;
+     * {@code null} until they named a second one. Only connections there are refused: while the client has not heard
+     * of a switch yet, the driver may well know of it already, and its connections to the new primary are right.
+     */
+    private volatile String replaced;
+    /** The node most Sentinels named last time they agreed; {@code null} before that. */
+    private String primary; // written by the watch's checks only, one at a time
 
     private HeldSockets(String clientLabel, boolean tracking) {
         this.clientLabel = clientLabel;
@@ -85,12 +90,10 @@ final class HeldSockets implements FollowsPrimary {
         }
         Held entry = new Held(this, sockets);
         held.add(entry);
-        String agreed = primary; // read after the entry was added: a close for a newer agreement finds the entry
-        String off = agreed == null ? null : sockets.stream().map(socket -> OffPrimary.node(socket, agreed)).filter(Objects::nonNull)
-                .findFirst().orElse(null);
-        if (off != null) {
-            entry.refusal = new RedisConnectionException(clientLabel + ": the connection opened on " + off + ", but the Sentinels name "
-                    + agreed + " as the primary; nothing was written on it", null);
+        String old = replaced; // read after the entry was added: a close for a newer agreement finds the entry
+        if (old != null && sockets.stream().anyMatch(socket -> old.equals(DriverConnections.node(socket)))) {
+            entry.refusal = new RedisConnectionException(clientLabel + ": the connection opened on " + old + ", which the Sentinels "
+                    + "no longer name as the primary; nothing was written on it", null);
         }
         return entry;
     }
@@ -98,6 +101,9 @@ final class HeldSockets implements FollowsPrimary {
     /** Closes every socket work holds on a node other than {@code primary}; that work fails. */
     @Override
     public boolean closeUnlessOn(String primary) {
+        if (this.primary != null && !this.primary.equals(primary)) {
+            replaced = this.primary;
+        }
         this.primary = primary;
         boolean closed = false;
         for (Held entry : held) {
