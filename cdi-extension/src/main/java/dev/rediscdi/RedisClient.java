@@ -31,7 +31,7 @@ import io.vertx.redis.client.Response;
  *
  * <p>Connection-state commands are refused with an {@link IllegalArgumentException} that names the
  * alternative: {@code SELECT} (put the database in the URI), {@code AUTH}/{@code HELLO} (use the
- * properties), {@code SUBSCRIBE} and friends (use {@link #subscribe}), {@code MULTI}/{@code WATCH} and
+ * properties), {@code SUBSCRIBE} and friends (use {@link #subscribe}, {@link #psubscribe}, {@link #ssubscribe}), {@code MULTI}/{@code WATCH} and
  * {@code WAIT} (they need a connection of their own: use {@link #withConnection}).
  *
  * <p>Typed commands: {@code redis.value(Order.class).get("order:42")}, {@code redis.hash(..)}, {@code redis.sortedSet(..)}
@@ -78,6 +78,28 @@ public interface RedisClient extends RedisCommands {
 
     /** Subscribes to glob patterns ({@code PSUBSCRIBE}); the stage completes once Redis confirmed them, as {@link #subscribe}. */
     CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns);
+
+    /**
+     * Subscribes to shard channels ({@code SSUBSCRIBE}, Redis 7), published with {@code send("SPUBLISH", channel, message)}.
+     * The stage completes once Redis confirmed every channel; if Redis cannot be reached or does not confirm within
+     * {@code timeout}, it fails and nothing stays subscribed, as for {@link #subscribe}.
+     *
+     * <p>On a cluster a shard channel lives in the hash slot of its name (or of its hash tag, {@code {orders}.eu}), and
+     * only that slot's primary and its replicas carry its messages, where a {@code PUBLISH} goes to every node: this is
+     * how pub/sub scales on a cluster. The client subscribes each channel on the primary serving its slot, over one
+     * subscription connection per such node. When the slot moves to another primary (resharding, a failover), Redis
+     * ends the subscription there; the client subscribes again on the new owner and the listener hears
+     * {@link SubscriptionListener#onConnectionLost} then {@link SubscriptionListener#onResubscribed}, once per gap
+     * however many of the subscription's channels it touched. Messages published in between are lost. Elsewhere
+     * (standalone, Sentinel, replication) shard channels share the one subscription connection with channels and
+     * patterns, and survive reconnections alike.
+     *
+     * <p>Shard channels are a namespace of their own: {@code PUBLISH news} does not reach {@code ssubscribe(.., "news")}.
+     * Their messages reach the listener as {@link RedisMessage}s with a {@code null} pattern, like a channel's; a listener
+     * that must tell them apart is given to {@code ssubscribe} alone ({@link Subscription#sharded()} says which kind a
+     * subscription is).
+     */
+    CompletionStage<Subscription> ssubscribe(SubscriptionListener listener, String... shardChannels);
 
     /**
      * Runs {@code work} on a connection of its own, leased from the pool, and gives it back when the stage that

@@ -12,7 +12,8 @@ public interface SubscriptionListener {
     void onMessage(RedisMessage message);
 
     /**
-     * The connection carrying the subscription closed (Redis restarted, failed over, or the network broke).
+     * The connection carrying the subscription closed (Redis restarted, failed over, or the network broke), or, for shard
+     * channels on a cluster, Redis ended the subscription because the channel's slot moved to another node.
      * Messages published from now until {@link #onResubscribed()} are not delivered: Redis pub/sub keeps
      * nothing for absent subscribers. The client reconnects by itself. Called once per gap: the next call is
      * {@link #onResubscribed()}, however many reconnection attempts fail before it.

@@ -19,16 +19,16 @@ final class ActiveSubscription implements Subscription {
     private final Function<ActiveSubscription, CompletionStage<Void>> unsubscriber;
     private final OrderedListener listener;
     private final List<String> topics;
-    private final boolean patterns;
+    private final TopicKind kind;
     private final boolean keep;
     private Phase phase = Phase.PENDING; // guarded by this
 
     ActiveSubscription(Function<ActiveSubscription, CompletionStage<Void>> unsubscriber, OrderedListener listener, List<String> topics,
-            boolean patterns, boolean keep) {
+            TopicKind kind, boolean keep) {
         this.unsubscriber = unsubscriber;
         this.listener = listener;
         this.topics = topics;
-        this.patterns = patterns;
+        this.kind = kind;
         this.keep = keep;
     }
 
@@ -43,7 +43,16 @@ final class ActiveSubscription implements Subscription {
 
     @Override
     public boolean patterns() {
-        return patterns;
+        return kind == TopicKind.PATTERN;
+    }
+
+    @Override
+    public boolean sharded() {
+        return kind == TopicKind.SHARD;
+    }
+
+    TopicKind kind() {
+        return kind;
     }
 
     /** Whether it stays when Redis cannot be reached at first, to be made once Redis answers. */
@@ -76,6 +85,24 @@ final class ActiveSubscription implements Subscription {
         }
     }
 
+    /**
+     * Made again after Redis ended it elsewhere (a shard channel whose slot moved), its listener already told
+     * {@code onConnectionLost}: it hears {@code onResubscribed} once Redis confirmed it here. Called before it is registered.
+     */
+    synchronized void resumed() {
+        phase = Phase.DEAF;
+    }
+
+    /** Whether Redis confirmed all its topics on the current connection. */
+    synchronized boolean isListening() {
+        return phase == Phase.LISTENING;
+    }
+
+    /** Whether it is still being made, its stage not yet complete. */
+    synchronized boolean isPending() {
+        return phase == Phase.PENDING;
+    }
+
     @Override
     public CompletionStage<Void> unsubscribe() {
         return unsubscriber.apply(this);
@@ -83,6 +110,10 @@ final class ActiveSubscription implements Subscription {
 
     @Override
     public String toString() {
-        return (patterns ? "PatternSubscription" : "Subscription") + topics;
+        return switch (kind) {
+            case CHANNEL -> "Subscription" + topics;
+            case PATTERN -> "PatternSubscription" + topics;
+            case SHARD -> "ShardSubscription" + topics;
+        };
     }
 }

@@ -79,6 +79,11 @@ final class AssumingIdempotent implements RedisClient, LibraryClient {
     }
 
     @Override
+    public CompletionStage<Subscription> ssubscribe(SubscriptionListener listener, String... shardChannels) {
+        return client.ssubscribe(listener, shardChannels);
+    }
+
+    @Override
     public <T> CompletionStage<T> withConnection(Function<ScopedConnection, ? extends CompletionStage<T>> work) {
         return client.withConnection(work);
     }

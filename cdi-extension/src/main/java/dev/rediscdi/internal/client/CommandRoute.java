@@ -26,7 +26,7 @@ enum CommandRoute {
             Map.entry("RESET", "connections are managed by the client"),
             Map.entry("SUBSCRIBE", "use RedisClient.subscribe(...)"),
             Map.entry("PSUBSCRIBE", "use RedisClient.psubscribe(...)"),
-            Map.entry("SSUBSCRIBE", "sharded pub/sub is not supported: publish with PUBLISH and subscribe with RedisClient.subscribe(...)"),
+            Map.entry("SSUBSCRIBE", "use RedisClient.ssubscribe(...)"),
             Map.entry("UNSUBSCRIBE", "use Subscription.unsubscribe()"),
             Map.entry("PUNSUBSCRIBE", "use Subscription.unsubscribe()"),
             Map.entry("SUNSUBSCRIBE", "use Subscription.unsubscribe()"),

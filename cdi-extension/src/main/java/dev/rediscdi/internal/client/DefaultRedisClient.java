@@ -21,6 +21,7 @@ import dev.rediscdi.Subscription;
 import dev.rediscdi.SubscriptionListener;
 import dev.rediscdi.internal.config.ClientConfig;
 import dev.rediscdi.internal.context.Continuations;
+import dev.rediscdi.internal.context.OrderedListener;
 import dev.rediscdi.internal.ft.CommandPolicy;
 import dev.rediscdi.internal.codec.Codecs;
 import dev.rediscdi.internal.commands.TypedSupport;
@@ -66,6 +67,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private final Continuations continuations;
     /** Standalone clients to each primary, for keyless commands such as SCAN; {@code null} unless a cluster client. */
     private final ClusterNodes clusterNodes;
+    /** Shard channels on a cluster; elsewhere they share {@link #pubSub} with channels and patterns. */
+    private final ClusterShardSubscriptions shardSubscriptions;
     private volatile TypedSupport typedSupport;
 
     /**
@@ -94,7 +97,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         this.held = SentinelPrimaryWatch.watches(config) ? HeldSockets.tracking(label) : HeldSockets.none();
         this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
                 new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()), held);
-        this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options, config.timeout()), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay());
+        this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options, config.timeout()), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay(), null);
         List<FollowsPrimary> onPrimary = new ArrayList<>(List.of(connections));
         onPrimary.add(pubSub);
         onPrimary.add(held);
@@ -104,6 +107,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         this.continuations = continuations;
         this.assumingIdempotent = new AssumingIdempotent(this, config.timeout());
         this.clusterNodes = cluster ? new ClusterNodes(vertx, options, failures, deadlines, timeoutNanos) : null;
+        this.shardSubscriptions = cluster ? new ClusterShardSubscriptions(vertx, options, failures, label, config.reconnectDelay(),
+                config.reconnectMaxDelay(), clusterNodes::send) : null;
     }
 
     @Override
@@ -250,12 +255,21 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     @Override
     public CompletionStage<Subscription> subscribe(SubscriptionListener listener, String... channels) {
-        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), channels, false, false));
+        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), channels, TopicKind.CHANNEL, false));
     }
 
     @Override
     public CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns) {
-        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), patterns, true, false));
+        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), patterns, TopicKind.PATTERN, false));
+    }
+
+    @Override
+    public CompletionStage<Subscription> ssubscribe(SubscriptionListener listener, String... shardChannels) {
+        OrderedListener ordered = continuations.ordered(listener);
+        if (shardSubscriptions != null) { // a cluster: each channel on the node serving its slot
+            return continuations.handOver(shardSubscriptions.subscribe(listener, ordered, shardChannels));
+        }
+        return continuations.handOver(pubSub.subscribe(ordered, shardChannels, TopicKind.SHARD, false));
     }
 
     /**
@@ -264,7 +278,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
      * retried with the reconnection back-off ({@code reconnect-delay} to {@code reconnect-max-delay}).
      */
     public CompletionStage<Subscription> subscribeForLife(SubscriptionListener listener, boolean patterns, String... topics) {
-        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), topics, patterns, true));
+        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), topics, patterns ? TopicKind.PATTERN : TopicKind.CHANNEL, true));
     }
 
     @Override
@@ -447,6 +461,9 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             primaryWatch.close();
         }
         pubSub.close();
+        if (shardSubscriptions != null) {
+            shardSubscriptions.close();
+        }
         if (clusterNodes != null) {
             clusterNodes.close();
         }

@@ -2,6 +2,7 @@ package dev.rediscdi.internal.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.logging.Logger;
 
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisConnectionLostException;
+import dev.rediscdi.RedisException;
 import dev.rediscdi.RedisMessage;
 import dev.rediscdi.Subscription;
 import dev.rediscdi.internal.context.OrderedListener;
@@ -23,7 +25,6 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -33,11 +34,22 @@ import io.vertx.redis.client.impl.types.ErrorType;
 /**
  * The client's subscriptions, on one dedicated connection to one node ({@link SubscriptionConnector}). The driver
  * never subscribes again after a reconnection; this class does: when the connection closes it tells the listeners,
- * reconnects with a growing delay, subscribes to every channel and pattern again and, once Redis confirmed, tells
- * them again.
+ * reconnects with a growing delay, subscribes to every channel, pattern and shard channel again and, once Redis
+ * confirmed, tells them again.
  */
 final class PubSubConnection implements FollowsPrimary {
     private static final Logger LOG = Logger.getLogger(PubSubConnection.class.getName());
+
+    /** Hears of the shard channels that Redis no longer serves on this connection's node. */
+    interface ShardEvictions {
+        /**
+         * Redis ended {@code channel} here by itself (its slot moved to another node, or the node became a replica of
+         * another shard) or refused it with {@code MOVED}: this connection has forgotten {@code subscribers}, without
+         * stopping their listeners, and it is the receiver's to subscribe them elsewhere. {@code movedTo} is the node
+         * ({@code host:port}) that a {@code MOVED} named, or {@code null}.
+         */
+        void evicted(String channel, List<ActiveSubscription> subscribers, Throwable cause, String movedTo);
+    }
 
     private final SubscriptionConnector connector;
     private final Vertx vertx;
@@ -47,10 +59,11 @@ final class PubSubConnection implements FollowsPrimary {
     private final String clientLabel;
     private final Duration firstDelay;
     private final Duration maxDelay;
+    /** Who moves evicted shard channels; {@code null}: they are subscribed again on this connection. */
+    private final ShardEvictions evictions;
 
     // all guarded by this
-    private final Map<String, List<ActiveSubscription>> channels = new HashMap<>();
-    private final Map<String, List<ActiveSubscription>> patterns = new HashMap<>();
+    private final Map<TopicKind, Map<String, List<ActiveSubscription>>> registries = new EnumMap<>(TopicKind.class);
     /** Topics (by {@link #confirmationKey}) whose subscription Redis has not confirmed yet, and who waits for it. */
     private final Map<String, List<CompletableFuture<Void>>> unconfirmed = new HashMap<>();
     /** Topics Redis confirmed on the current connection. */
@@ -62,7 +75,8 @@ final class PubSubConnection implements FollowsPrimary {
     private boolean reconnectScheduled;
     private boolean closed;
 
-    PubSubConnection(SubscriptionConnector connector, Vertx vertx, Context context, Failures failures, String clientLabel, Duration firstDelay, Duration maxDelay) {
+    PubSubConnection(SubscriptionConnector connector, Vertx vertx, Context context, Failures failures, String clientLabel, Duration firstDelay,
+            Duration maxDelay, ShardEvictions evictions) {
         this.connector = connector;
         this.vertx = vertx;
         this.context = context;
@@ -71,6 +85,10 @@ final class PubSubConnection implements FollowsPrimary {
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.nextDelay = firstDelay;
+        this.evictions = evictions;
+        for (TopicKind kind : TopicKind.values()) {
+            registries.put(kind, new HashMap<>());
+        }
     }
 
     /**
@@ -80,25 +98,34 @@ final class PubSubConnection implements FollowsPrimary {
      *        fails and the subscription is forgotten; {@code true}, the stage fails but the subscription stays, and
      *        is made on the next connection (opened with the reconnection back-off), as after a lost connection
      */
-    CompletionStage<Subscription> subscribe(OrderedListener listener, String[] topics, boolean pattern, boolean keep) {
-        if (topics == null || topics.length == 0) {
-            throw new IllegalArgumentException("no " + (pattern ? "pattern" : "channel") + " given: name at least one");
+    CompletionStage<Subscription> subscribe(OrderedListener listener, String[] topics, TopicKind kind, boolean keep) {
+        return subscribe(listener, topics, kind, keep, false).confirmed();
+    }
+
+    /** A subscription just made, and its stage. */
+    record Made(ActiveSubscription subscription, CompletionStage<Subscription> confirmed) {
+    }
+
+    /**
+     * As {@link #subscribe(OrderedListener, String[], TopicKind, boolean)}; a {@code resumed} subscription is one
+     * resumed here after Redis ended it elsewhere, whose listener was told {@code onConnectionLost}: it hears
+     * {@code onResubscribed} once this node confirmed.
+     */
+    Made subscribe(OrderedListener listener, String[] topics, TopicKind kind, boolean keep, boolean resumed) {
+        checkTopics(topics, kind);
+        ActiveSubscription subscription = new ActiveSubscription(this::remove, listener, List.of(topics), kind, keep);
+        if (resumed) {
+            subscription.resumed();
         }
-        for (String topic : topics) {
-            if (topic == null || topic.isEmpty()) {
-                throw new IllegalArgumentException((pattern ? "a pattern" : "a channel") + " is null or empty: name it");
-            }
-        }
-        ActiveSubscription subscription = new ActiveSubscription(this::remove, listener, List.of(topics), pattern, keep);
         List<String> fresh = new ArrayList<>();
         List<CompletableFuture<Void>> confirmations = new ArrayList<>();
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException(clientLabel + ": the client is closed");
             }
-            Map<String, List<ActiveSubscription>> registry = pattern ? patterns : channels;
+            Map<String, List<ActiveSubscription>> registry = registries.get(kind);
             for (String topic : new LinkedHashSet<>(subscription.topics())) {
-                String key = confirmationKey(pattern, topic);
+                String key = confirmationKey(kind, topic);
                 if (!confirmed.contains(key)) {
                     // a topic whose SUBSCRIBE is on its way already waits for that one's confirmation (or failure)
                     if (!unconfirmed.containsKey(key)) {
@@ -113,22 +140,23 @@ final class PubSubConnection implements FollowsPrimary {
             }
         }
         if (confirmations.isEmpty()) {
-            return CompletableFuture.completedFuture(subscription);
+            return new Made(subscription, CompletableFuture.completedFuture(subscription));
         }
         CompletableFuture<Subscription> result = new CompletableFuture<>();
         if (!fresh.isEmpty()) {
             context.runOnContext(onLoop -> connect().onComplete(opened -> {
                 if (opened.failed()) {
-                    unconfirmable(pattern, fresh, failures.notSent(opened.cause()));
+                    unconfirmable(kind, fresh, failures.notSent(opened.cause()));
                     return;
                 }
-                opened.result().send(subscribeRequest(pattern, fresh)).onFailure(error ->
-                        unconfirmable(pattern, fresh, failures.translate(error, null, true)));
+                for (Request request : kind.subscribe(fresh)) {
+                    opened.result().send(request).onFailure(error -> unconfirmable(kind, fresh, failures.translate(error, null, true)));
+                }
             }));
         }
         long deadline = vertx.setTimer(failures.timeout().toMillis(), id -> {
             List<CompletableFuture<Void>> late = confirmations;
-            late.forEach(confirmation -> confirmation.completeExceptionally(failures.timedOut(subscribeRequest(pattern, fresh))));
+            late.forEach(confirmation -> confirmation.completeExceptionally(failures.timedOut(kind.subscribe(List.of(topics)).get(0))));
         });
         CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new))
                 .whenComplete((ok, error) -> {
@@ -139,15 +167,26 @@ final class PubSubConnection implements FollowsPrimary {
                         failed(subscription, result, error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
                     }
                 });
-        return result;
+        return new Made(subscription, result);
+    }
+
+    static void checkTopics(String[] topics, TopicKind kind) {
+        if (topics == null || topics.length == 0) {
+            throw new IllegalArgumentException("no " + kind.noun + " given: name at least one");
+        }
+        for (String topic : topics) {
+            if (topic == null || topic.isEmpty()) {
+                throw new IllegalArgumentException("a " + kind.noun + " is null or empty: name it");
+            }
+        }
     }
 
     /** The SUBSCRIBE for {@code topics} never reached Redis: whoever waits for its confirmation fails. */
-    private void unconfirmable(boolean pattern, List<String> topics, Throwable error) {
+    private void unconfirmable(TopicKind kind, List<String> topics, Throwable error) {
         List<CompletableFuture<Void>> waiting = new ArrayList<>();
         synchronized (this) {
             for (String topic : topics) {
-                List<CompletableFuture<Void>> each = unconfirmed.remove(confirmationKey(pattern, topic));
+                List<CompletableFuture<Void>> each = unconfirmed.remove(confirmationKey(kind, topic));
                 if (each != null) {
                     waiting.addAll(each);
                 }
@@ -173,17 +212,26 @@ final class PubSubConnection implements FollowsPrimary {
 
     CompletionStage<Void> remove(ActiveSubscription subscription) {
         subscription.listener().stop(); // before anything else: messages already read must not reach it either
+        return forget(subscription);
+    }
+
+    /**
+     * Removes {@code subscription} without stopping its listener: the messages this connection read for it before
+     * still reach it (a shard channel that moves to another node).
+     */
+    CompletionStage<Void> forget(ActiveSubscription subscription) {
         List<String> gone = new ArrayList<>();
         List<CompletableFuture<Void>> unneeded = new ArrayList<>();
         RedisConnection current;
+        TopicKind kind = subscription.kind();
         synchronized (this) {
-            Map<String, List<ActiveSubscription>> registry = subscription.patterns() ? patterns : channels;
+            Map<String, List<ActiveSubscription>> registry = registries.get(kind);
             for (String topic : subscription.topics()) {
                 List<ActiveSubscription> listeners = registry.get(topic);
                 if (listeners != null && listeners.remove(subscription) && listeners.isEmpty()) {
                     registry.remove(topic);
                     gone.add(topic);
-                    String key = confirmationKey(subscription.patterns(), topic);
+                    String key = confirmationKey(kind, topic);
                     confirmed.remove(key);
                     List<CompletableFuture<Void>> waiting = unconfirmed.remove(key);
                     if (waiting != null) {
@@ -199,29 +247,25 @@ final class PubSubConnection implements FollowsPrimary {
         if (gone.isEmpty() || current == null) {
             return CompletableFuture.completedFuture(null);
         }
-        Request unsubscribe = Request.cmd(subscription.patterns() ? Command.PUNSUBSCRIBE : Command.UNSUBSCRIBE);
-        gone.forEach(unsubscribe::arg);
-        return current.send(unsubscribe).<Void>mapEmpty().toCompletionStage();
-    }
-
-    private Request subscribeRequest(boolean pattern, List<String> topics) {
-        Request request = Request.cmd(pattern ? Command.PSUBSCRIBE : Command.SUBSCRIBE);
-        topics.forEach(request::arg);
-        return request;
+        List<Future<Response>> sent = new ArrayList<>();
+        for (Request unsubscribe : kind.unsubscribe(gone)) {
+            sent.add(current.send(unsubscribe));
+        }
+        return Future.all(sent).<Void>mapEmpty().toCompletionStage();
     }
 
     // guarded by this
     private boolean allConfirmed(ActiveSubscription subscription) {
         for (String topic : subscription.topics()) {
-            if (!confirmed.contains(confirmationKey(subscription.patterns(), topic))) {
+            if (!confirmed.contains(confirmationKey(subscription.kind(), topic))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String confirmationKey(boolean pattern, String topic) {
-        return (pattern ? "p:" : "c:") + topic;
+    private static String confirmationKey(TopicKind kind, String topic) {
+        return kind.ordinal() + ":" + topic;
     }
 
     // guarded by this
@@ -282,35 +326,117 @@ final class PubSubConnection implements FollowsPrimary {
     }
 
     private void received(Response message) {
+        if (message instanceof ErrorType refusal) { // the subscribe commands' errors come here: the driver waits for no reply
+            refused(refusal);
+            return;
+        }
         if (message == null || (message.type() != ResponseType.MULTI && message.type() != ResponseType.PUSH) || message.size() < 3) {
             return; // PING's reply (a "pong" array on RESP2, PONG on RESP3) carries nothing to deliver
         }
-        String kind = message.get(0).toString();
-        switch (kind) {
-            case "message" -> deliver(channels, message.get(1).toString(),
-                    new RedisMessage(message.get(1).toString(), null, bytes(message.get(2))));
+        String frame = message.get(0).toString();
+        if (message.get(1) == null) {
+            return; // an unsubscribe confirmation naming no topic: nothing was subscribed
+        }
+        String topic = message.get(1).toString();
+        switch (frame) {
+            case "message" -> deliver(TopicKind.CHANNEL, topic, new RedisMessage(topic, null, bytes(message.get(2))));
+            case "smessage" -> deliver(TopicKind.SHARD, topic, new RedisMessage(topic, null, bytes(message.get(2))));
             case "pmessage" -> {
                 if (message.size() >= 4) {
-                    deliver(patterns, message.get(1).toString(),
-                            new RedisMessage(message.get(2).toString(), message.get(1).toString(), bytes(message.get(3))));
+                    deliver(TopicKind.PATTERN, topic, new RedisMessage(message.get(2).toString(), topic, bytes(message.get(3))));
                 }
             }
-            case "subscribe" -> confirmed(channels, confirmationKey(false, message.get(1).toString()), message.get(1).toString());
-            case "psubscribe" -> confirmed(patterns, confirmationKey(true, message.get(1).toString()), message.get(1).toString());
+            case "subscribe" -> confirmed(TopicKind.CHANNEL, topic);
+            case "psubscribe" -> confirmed(TopicKind.PATTERN, topic);
+            case "ssubscribe" -> confirmed(TopicKind.SHARD, topic);
+            case "sunsubscribe" -> shardEnded(topic);
             default -> {
                 // unsubscribe confirmations and anything else carry nothing to deliver
             }
         }
     }
 
+    /**
+     * A {@code sunsubscribe} frame: the confirmation of an SUNSUBSCRIBE this connection sent for a channel nobody
+     * listens to any more, or Redis ending a shard channel that is still wanted (on a cluster its slot moved, or this
+     * node became a replica of another shard): that one is subscribed again, where it now lives. A channel unsubscribed
+     * and subscribed again just before its confirmation came is taken for the second case: subscribed again, its
+     * listeners hear of a short gap that was none.
+     */
+    private void shardEnded(String channel) {
+        String key = confirmationKey(TopicKind.SHARD, channel);
+        RedisException cause = new RedisConnectionException(clientLabel + ": Redis ended the subscription to shard channel " + channel
+                + " (its slot moved to another node, or this node became a replica of another shard); subscribing again where it lives now", null);
+        List<ActiveSubscription> subscribers;
+        RedisConnection current;
+        synchronized (this) {
+            List<ActiveSubscription> listening = registries.get(TopicKind.SHARD).get(channel);
+            if (listening == null || !confirmed.contains(key)) {
+                return;
+            }
+            confirmed.remove(key);
+            subscribers = List.copyOf(listening);
+            current = connection;
+            if (evictions != null) {
+                registries.get(TopicKind.SHARD).remove(channel);
+            } else {
+                subscribers.forEach(subscription -> subscription.deaf(cause));
+            }
+        }
+        LOG.log(Level.INFO, () -> cause.getMessage());
+        if (evictions != null) {
+            evictions.evicted(channel, subscribers, cause, null);
+        } else if (current != null) {
+            // one node only (standalone, Sentinel, replication): the channel lives here still
+            TopicKind.SHARD.subscribe(List.of(channel)).forEach(current::send);
+        }
+    }
+
+    /**
+     * An error reply: to a subscribe command (the heartbeat's PING has none). A {@code MOVED} to an SSUBSCRIBE names
+     * the node that serves the slot: the shard channels of that slot not confirmed here are moved there.
+     */
+    private void refused(ErrorType refusal) {
+        if (!refusal.is("MOVED") || evictions == null) {
+            LOG.log(Level.FINE, () -> clientLabel + ": Redis refused a subscription: " + refusal.getMessage());
+            return;
+        }
+        int slot;
+        try {
+            slot = Integer.parseInt(refusal.slice(' ', 1));
+        } catch (NumberFormatException | NullPointerException e) {
+            LOG.log(Level.FINE, () -> clientLabel + ": unreadable MOVED reply: " + refusal.getMessage());
+            return;
+        }
+        String movedTo = refusal.slice(' ', 2);
+        RedisException cause = failures.translate(refusal, TopicKind.SHARD.subscribe(List.of("-")).get(0), true);
+        Map<String, List<ActiveSubscription>> moved = new HashMap<>();
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        synchronized (this) {
+            Map<String, List<ActiveSubscription>> shards = registries.get(TopicKind.SHARD);
+            for (String channel : List.copyOf(shards.keySet())) {
+                String key = confirmationKey(TopicKind.SHARD, channel);
+                if (TopicKind.slot(channel) == slot && !confirmed.contains(key)) {
+                    moved.put(channel, List.copyOf(shards.remove(channel)));
+                    List<CompletableFuture<Void>> each = unconfirmed.remove(key);
+                    if (each != null) {
+                        waiting.addAll(each);
+                    }
+                }
+            }
+        }
+        waiting.forEach(confirmation -> confirmation.completeExceptionally(cause));
+        moved.forEach((channel, subscribers) -> evictions.evicted(channel, subscribers, cause, movedTo));
+    }
+
     private static byte[] bytes(Response payload) {
         return payload == null ? new byte[0] : payload.toBytes();
     }
 
-    private void deliver(Map<String, List<ActiveSubscription>> registry, String topic, RedisMessage message) {
+    private void deliver(TopicKind kind, String topic, RedisMessage message) {
         List<ActiveSubscription> listeners;
         synchronized (this) {
-            listeners = registry.get(topic);
+            listeners = registries.get(kind).get(topic);
         }
         if (listeners == null) {
             return;
@@ -324,11 +450,12 @@ final class PubSubConnection implements FollowsPrimary {
         }
     }
 
-    private void confirmed(Map<String, List<ActiveSubscription>> registry, String key, String topic) {
+    private void confirmed(TopicKind kind, String topic) {
+        String key = confirmationKey(kind, topic);
         List<CompletableFuture<Void>> waiting;
         synchronized (this) {
             waiting = unconfirmed.remove(key);
-            List<ActiveSubscription> subscribers = registry.get(topic);
+            List<ActiveSubscription> subscribers = registries.get(kind).get(topic);
             if (subscribers != null) { // not one unsubscribed meanwhile
                 confirmed.add(key);
                 // Redis confirms the topics of a SUBSCRIBE before it delivers anything else: a subscription hears that
@@ -378,8 +505,7 @@ final class PubSubConnection implements FollowsPrimary {
             heartbeat.stop();
             lostConnection.close();
             Set<ActiveSubscription> affected = new LinkedHashSet<>();
-            channels.values().forEach(affected::addAll);
-            patterns.values().forEach(affected::addAll);
+            registries.values().forEach(registry -> registry.values().forEach(affected::addAll));
             affected.forEach(subscription -> subscription.deaf(cause));
             unconfirmed.values().forEach(list -> list.forEach(f -> f.completeExceptionally(failures.connectionLost("SUBSCRIBE", cause, true))));
             unconfirmed.clear();
@@ -393,7 +519,7 @@ final class PubSubConnection implements FollowsPrimary {
     private void scheduleReconnect() {
         long delay;
         synchronized (this) {
-            if (closed || reconnectScheduled || (channels.isEmpty() && patterns.isEmpty())) {
+            if (closed || reconnectScheduled || registries.values().stream().allMatch(Map::isEmpty)) {
                 return;
             }
             reconnectScheduled = true;
@@ -418,21 +544,20 @@ final class PubSubConnection implements FollowsPrimary {
                 return;
             }
             RedisConnection reopened = opened.result();
-            List<String> channelTopics;
-            List<String> patternTopics;
+            List<Request> requests = new ArrayList<>();
             List<CompletableFuture<Void>> confirmations = new ArrayList<>();
             synchronized (this) {
-                channelTopics = new ArrayList<>(channels.keySet());
-                patternTopics = new ArrayList<>(patterns.keySet());
-                // each subscription hears onResubscribed once all its topics are confirmed (see confirmed())
-                channelTopics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(false, topic))));
-                patternTopics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(true, topic))));
+                registries.forEach((kind, registry) -> {
+                    if (!registry.isEmpty()) {
+                        List<String> topics = new ArrayList<>(registry.keySet());
+                        // each subscription hears onResubscribed once all its topics are confirmed (see confirmed())
+                        topics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(kind, topic))));
+                        requests.addAll(kind.subscribe(topics));
+                    }
+                });
             }
-            if (!channelTopics.isEmpty()) {
-                reopened.send(subscribeRequest(false, channelTopics)).onFailure(error -> notResubscribed(reopened, error));
-            }
-            if (!patternTopics.isEmpty()) {
-                reopened.send(subscribeRequest(true, patternTopics)).onFailure(error -> notResubscribed(reopened, error));
+            for (Request request : requests) {
+                reopened.send(request).onFailure(error -> notResubscribed(reopened, error));
             }
             CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new))
                     .thenRun(() -> LOG.log(Level.INFO, () -> clientLabel + ": subscriptions restored"));
@@ -457,8 +582,7 @@ final class PubSubConnection implements FollowsPrimary {
             if (heartbeat != null) {
                 heartbeat.stop();
             }
-            channels.clear();
-            patterns.clear();
+            registries.values().forEach(Map::clear);
             confirmed.clear();
         }
         if (current != null) {

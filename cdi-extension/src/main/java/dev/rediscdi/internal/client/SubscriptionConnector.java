@@ -42,8 +42,8 @@ interface SubscriptionConnector {
                 .setMaxPoolSize(1).setMaxPoolWaiting(Math.max(1, options.getMaxPoolWaiting()))));
     }
 
-    /** Through {@code driver}, a client whose connections are one socket each (standalone, Sentinel). */
-    private static SubscriptionConnector of(Redis driver) {
+    /** Through {@code driver}, a client whose connections are one socket each (standalone, Sentinel, one node of a cluster). */
+    static SubscriptionConnector of(Redis driver) {
         return new SubscriptionConnector() {
             @Override
             public Future<RedisConnection> connect() {

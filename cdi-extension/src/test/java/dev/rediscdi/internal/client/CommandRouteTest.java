@@ -20,7 +20,7 @@ class CommandRouteTest {
         assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Request.cmd(Command.create("multi"))))
                 .withMessageContaining("withConnection");
         assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Request.cmd(Command.create("ssubscribe")).arg("c")))
-                .withMessageContaining("subscribe");
+                .withMessageContaining("use RedisClient.ssubscribe(...)");
         for (String waiting : new String[] { "WAIT", "waitaof" }) { // WAITAOF: Redis 7.2, maybe unknown to the driver
             assertThatIllegalArgumentException().isThrownBy(() -> CommandRoute.of(Requests.of(waiting, 1, 0, 0)))
                     .withMessageContaining("inside RedisClient.withConnection");

@@ -31,17 +31,24 @@ class SubscriptionAcrossSentinelSwitchIT {
             String channel = "sentinel-switch:" + UUID.randomUUID();
             Heard heard = new Heard();
             redis.subscribe(heard, channel).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            Heard shardHeard = new Heard(); // a shard channel shares the subscription connection, and moves with it
+            redis.ssubscribe(shardHeard, channel).toCompletableFuture().get(5, TimeUnit.SECONDS);
             old.command("PUBLISH", channel, "before");
+            old.command("SPUBLISH", channel, "before");
             assertThat(heard.await("message before", Duration.ofSeconds(5))).as("heard a message before the switch").isTrue();
+            assertThat(shardHeard.await("message before", Duration.ofSeconds(5))).as("heard a shard message before the switch").isTrue();
 
             long switching = System.nanoTime();
             SentinelSwitch change = SentinelSwitch.force(group, old);
-            for (int i = 0; i < 1000 && !heard.anyMessageSince(switching) && change.millisSinceAgreed() < LISTEN.toMillis(); i++) {
+            for (int i = 0; i < 1000 && !(heard.anyMessageSince(switching) && shardHeard.anyMessageSince(switching))
+                    && change.millisSinceAgreed() < LISTEN.toMillis(); i++) {
                 change.primary().command("PUBLISH", channel, "after-" + i);
+                change.primary().command("SPUBLISH", channel, "after-" + i);
                 Thread.sleep(100);
             }
             String oldRole = change.oldRole();
             List<String> after = heard.since(switching, change.agreedNanos());
+            List<String> shardAfter = shardHeard.since(switching, change.agreedNanos());
             LOG.info(() -> "subscription across a Sentinel switch with the old primary alive (" + oldRole + " once a message came); "
                     + "heard since the switch, in ms after every Sentinel named the new primary: " + after);
 
@@ -51,6 +58,11 @@ class SubscriptionAcrossSentinelSwitchIT {
                     + "one (the old one relays nothing before Sentinel demotes it)").isEqualTo("master");
             assertThat(after.stream().map(event -> event.substring(0, event.indexOf(" at "))).toList())
                     .as("told once that the subscription moved, as on a reconnection, before the first message")
+                    .hasSize(3).startsWith("lost", "resubscribed");
+            assertThat(shardAfter).as("what the shard channel's listener heard since the switch").isNotEmpty();
+            assertThat(shardAfter.get(shardAfter.size() - 1)).as("a shard message published on the new primary").startsWith("message after-");
+            assertThat(shardAfter.stream().map(event -> event.substring(0, event.indexOf(" at "))).toList())
+                    .as("the shard channel's listener told once, as on a reconnection, before the first message")
                     .hasSize(3).startsWith("lost", "resubscribed");
         }, "redis.timeout", "1s");
     }
