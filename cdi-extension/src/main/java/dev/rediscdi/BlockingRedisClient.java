@@ -13,7 +13,9 @@ import io.vertx.redis.client.Response;
 
 /**
  * The blocking counterpart of {@link RedisClient}: each call waits for the reply, at most the client's
- * {@code timeout}, and throws the same {@link RedisException}s. Injectable like the asynchronous client.
+ * {@code timeout} and, while the client's retries go on, up to {@code retry.max-duration} more (a command is never
+ * retried and run after its caller was told it failed), and throws the same {@link RedisException}s. Injectable like
+ * the asynchronous client.
  *
  * <p>Never call it on a Vert.x event-loop thread (it would wait for the very thread that must deliver the
  * reply): such a call fails at once with an {@link IllegalStateException}.

@@ -2,7 +2,8 @@ package dev.rediscdi;
 
 /**
  * Redis answered with an error reply ({@code WRONGTYPE}, {@code NOPERM}, {@code OOM}, {@code ERR}...). The
- * command reached Redis and was refused; repeating it gives the same answer.
+ * command reached Redis and was refused; repeating it gives the same answer. The refusals of a Redis that cannot serve
+ * any command now ({@code LOADING}, {@code BUSY}, {@code MASTERDOWN}) are {@link RedisConnectionException}s instead.
  */
 public class RedisReplyException extends RedisException {
     private static final long serialVersionUID = 1L;

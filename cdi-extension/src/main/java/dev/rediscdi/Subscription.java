@@ -22,7 +22,8 @@ public interface Subscription {
     }
 
     /**
-     * Stops delivering to this subscription's listener; completes when Redis confirmed, where it had to be told.
+     * Stops delivering to this subscription's listener; completes when Redis confirmed, where it had to be told, or
+     * once the subscription connection is lost (Redis then drops every subscription it held).
      * From the moment this is called the listener is called no more, not even for messages Redis had already sent
      * and that were waiting for their turn; only a call already running finishes.
      */

@@ -97,7 +97,7 @@ public final class RedisClients {
         DefaultRedisClient client = new DefaultRedisClient(customizerName, config, options, redis, blockingCommands, vertx, continuations);
         String label = "Redis client '" + config.prefix() + "'";
         Codecs codecs = codecLookup == null ? Codecs.standard(label) : CdiCodecs.of(codecLookup, customizerName, label);
-        client.typedSupport(new TypedSupport(codecs, config.timeout(), label));
+        client.typedSupport(new TypedSupport(codecs, config.longestCall(), label));
         LOG.info(() -> "Redis client '" + config.prefix() + "': " + config.clientType().name().toLowerCase() + " " + config.endpoints()
                 + (config.username() != null ? " as user " + config.username() : ""));
         return new Clients(redis, RedisAPI.api(redis), client);

@@ -3,6 +3,8 @@ package dev.rediscdi.internal.client;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -12,10 +14,14 @@ import io.vertx.redis.client.Request;
 /**
  * Fails commands that got no reply within the timeout. The driver has no per-command timeout, and a timer per
  * command costs more than the command at 100k+ commands/s; instead one periodic sweep walks the commands in
- * the order they were issued.
+ * the order they were issued. When the client closes, it fails every command still on its way, and those tracked
+ * later unsent: the driver's answers may never come once the event loops stop, and nothing sweeps any more.
  */
 final class CommandDeadlines {
     private final Queue<Pending<?>> inOrder = new ConcurrentLinkedQueue<>();
+    /** The blocking commands on their way, with a timer each or no deadline at all. */
+    private final Set<Pending<?>> blocking = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private final Vertx vertx;
     private final long timeoutNanos;
     private final long timerId;
@@ -30,6 +36,9 @@ final class CommandDeadlines {
 
     void track(Pending<?> command) {
         inOrder.offer(command);
+        if (closed) { // after the offer: close() fails it, or it sees closed here
+            command.clientClosed(true);
+        }
     }
 
     /**
@@ -38,6 +47,13 @@ final class CommandDeadlines {
      * blocks until served, or whose timeout cannot be read, gets none.
      */
     long trackBlocking(Pending<?> command, Request request) {
+        if (blocking.add(command)) {
+            command.whenComplete((reply, error) -> blocking.remove(command));
+        }
+        if (closed) {
+            command.clientClosed(true);
+            return -1;
+        }
         long block = BlockTimeout.nanosOf(request);
         if (block <= 0) {
             return -1;
@@ -79,6 +95,11 @@ final class CommandDeadlines {
     }
 
     void close() {
+        closed = true;
         vertx.cancelTimer(timerId);
+        for (Pending<?> command; (command = inOrder.poll()) != null;) {
+            command.clientClosed(false);
+        }
+        blocking.forEach(command -> command.clientClosed(false));
     }
 }

@@ -16,16 +16,20 @@ import io.vertx.core.Context;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
-/** Waits for the asynchronous client, never longer than its timeout (plus a margin for the deadline sweep). */
+/**
+ * Waits for the asynchronous client, never longer than one call may take: its timeout and, when retries are on, their
+ * duration (plus a margin for the deadline sweep). A caller told its command failed must not see it retried and run after.
+ */
 final class DefaultBlockingRedisClient implements BlockingRedisClient {
     private static final long SWEEP_MARGIN_MILLIS = 250;
 
     private final RedisClient async;
-    private final Duration timeout;
+    /** How long one call may take: the timeout, and the retries' duration when retries are on. */
+    private final Duration maxWait;
 
-    DefaultBlockingRedisClient(RedisClient async, Duration timeout) {
+    DefaultBlockingRedisClient(RedisClient async, Duration maxWait) {
         this.async = async;
-        this.timeout = timeout;
+        this.maxWait = maxWait;
     }
 
     @Override
@@ -76,7 +80,7 @@ final class DefaultBlockingRedisClient implements BlockingRedisClient {
             if (unbounded) {
                 return stage.toCompletableFuture().get();
             }
-            return stage.toCompletableFuture().get(timeout.toMillis() + SWEEP_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+            return stage.toCompletableFuture().get(maxWait.toMillis() + SWEEP_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RedisException redis) {
@@ -87,7 +91,7 @@ final class DefaultBlockingRedisClient implements BlockingRedisClient {
             }
             throw new RedisException(cause.toString(), cause);
         } catch (TimeoutException e) {
-            throw new RedisTimeoutException("no reply within " + timeout.toMillis() + " ms; the command may or may not have run", timeout);
+            throw new RedisTimeoutException("no reply within " + maxWait.toMillis() + " ms; the command may or may not have run", maxWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RedisException("interrupted while waiting for Redis; the command may or may not have run", e);

@@ -44,6 +44,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private final Redis redis;
     private final Vertx vertx;
     private final long timeoutNanos;
+    /** How long one call may take, its retries included: what the blocking views wait. */
+    private final Duration longestCall;
     private final boolean cluster;
     private final Failures failures;
     private final CommandDeadlines deadlines;
@@ -82,6 +84,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         this.redis = redis;
         this.vertx = vertx;
         this.timeoutNanos = config.timeout().toNanos();
+        this.longestCall = config.longestCall();
         this.cluster = config.clientType() == RedisClientType.CLUSTER;
         this.failures = new Failures(label, config.timeout());
         this.deadlines = new CommandDeadlines(vertx, config.timeout());
@@ -102,7 +105,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         onPrimary.add(pubSub);
         onPrimary.add(held);
         this.primaryWatch = SentinelPrimaryWatch.startFor(vertx, config, options, onPrimary);
-        this.blocking = new DefaultBlockingRedisClient(this, config.timeout());
+        this.blocking = new DefaultBlockingRedisClient(this, longestCall);
         this.policy = CommandPolicy.of(label, config.faultTolerance());
         this.continuations = continuations;
         this.assumingIdempotent = new AssumingIdempotent(this, config.timeout());
@@ -162,7 +165,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             }
         }
         CommandRoute route = CommandRoute.of(request);
-        return policy.run(assumeIdempotent, () -> sendOnce(request, route));
+        return policy.run(assumeIdempotent, route == CommandRoute.OWN_CONNECTION, () -> sendOnce(request, route));
     }
 
     private CompletionStage<Response> sendOnce(Request request, CommandRoute route) {
@@ -436,7 +439,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     public TypedSupport typedSupport() {
         TypedSupport support = typedSupport;
         if (support == null) { // created outside a container: built-in codecs and JSON-B
-            support = new TypedSupport(Codecs.standard(label), failures.timeout(), label);
+            support = new TypedSupport(Codecs.standard(label), longestCall, label);
             typedSupport = support;
         }
         return support;
@@ -456,7 +459,6 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     /** Closes the connections this client opened; the {@link Redis} client is closed by its owner. */
     public void close() {
         poolLeases.close(new IllegalStateException(label + " is closed; the work waiting for a connection did not run"));
-        deadlines.close();
         if (primaryWatch != null) {
             primaryWatch.close();
         }
@@ -471,6 +473,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         for (PipelinedConnection connection : connections) {
             connection.close();
         }
+        // last: what the parts above failed says more (not sent, from a line); the rest may never hear from the driver
+        deadlines.close();
     }
 
     @Override

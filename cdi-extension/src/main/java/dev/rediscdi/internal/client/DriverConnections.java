@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,7 +66,11 @@ final class DriverConnections {
             return;
         }
         for (PooledRedisConnection node : nodes) {
-            node.actual().forceClose();
+            try {
+                node.actual().forceClose();
+            } catch (RejectedExecutionException stopped) { // its event loop stopped (the client closed): the socket closed with it
+                LOG.log(Level.FINE, "a connection's event loop had stopped before it was closed", stopped);
+            }
         }
     }
 

@@ -22,6 +22,12 @@ final class Failures {
     /** Redis' error codes are capitals: ERR, WRONGTYPE, NOSCRIPT, MOVED... */
     private static final java.util.regex.Pattern REDIS_ERROR_CODE = java.util.regex.Pattern.compile("[A-Z][A-Z_]*");
     private static final String INVALID_ARITY = "Redis command is not valid";
+    /**
+     * Codes with which Redis refuses every command, unrun, while it cannot serve: loading its data set after a start
+     * ({@code LOADING}), running a script past {@code busy-reply-threshold} ({@code BUSY}), a replica cut off from its
+     * primary ({@code MASTERDOWN}). Unlike the refusal of a command itself, the same command may run a moment later.
+     */
+    private static final java.util.Set<String> NOT_SERVING = java.util.Set.of("LOADING", "BUSY", "MASTERDOWN");
     private final String clientLabel;
     private final Duration timeout;
 
@@ -77,6 +83,9 @@ final class Failures {
             if ("CONNECTION_CLOSED".equals(code)) {
                 return connectionLost(command, cause, idempotent);
             }
+            if (NOT_SERVING.contains(code)) {
+                return notServing(command, error);
+            }
             return new RedisReplyException(code, clientLabel + ": Redis refused " + command + ": " + text, error);
         }
         return connectionLost(command, cause, idempotent);
@@ -102,13 +111,28 @@ final class Failures {
             return connectionLost("a batch of " + size + " commands", cause, Idempotency.all(requests));
         }
         java.util.regex.Matcher inner = BATCH_ERROR.matcher(text);
-        String code = inner.find() ? inner.group(1) : "ERR";
+        String code = null;
+        int notServing = 0;
+        while (inner.find()) {
+            code = code == null ? inner.group(1) : code;
+            notServing += NOT_SERVING.contains(inner.group(1)) ? 1 : 0;
+        }
+        if (notServing == size) {
+            return notServing("a batch of " + size + " commands", error);
+        }
+        code = code == null ? "ERR" : code;
         if (!REDIS_ERROR_CODE.matcher(code).matches()) {
             // the driver reports a failed connection the same way, one "ERR [i] java.io.IOException: ..." per command
             return connectionLost("a batch of " + size + " commands", cause, Idempotency.all(requests));
         }
         return new RedisReplyException(code, clientLabel + ": Redis refused commands of a batch of " + size
                 + " (the others ran, their replies are lost): " + text, error);
+    }
+
+    /** Redis refused the command unrun because it cannot serve now (see {@link #NOT_SERVING}): safe to repeat. */
+    private RedisConnectionException notServing(String command, Throwable cause) {
+        return new RedisConnectionException(clientLabel + ": Redis cannot serve " + command + " now and did not run it ("
+                + describe(cause) + "); repeating it is safe", cause);
     }
 
     RedisException notSent(Throwable cause) {

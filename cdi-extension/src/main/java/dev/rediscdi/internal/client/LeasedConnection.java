@@ -160,6 +160,9 @@ final class LeasedConnection implements ScopedConnection {
         } else {
             deadlines.track(pending);
         }
+        if (pending.isDone()) { // the client closed: its event loops may never run the write
+            return pending;
+        }
         pending.via = connection;
         sendRouted(request).onComplete(pending);
         return pending;

@@ -94,6 +94,18 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
         completeExceptionally(failure);
     }
 
+    /**
+     * Fails it because the client closed: its connection's event loop may stop before the driver answers it, and
+     * the deadlines are no longer swept. Said not sent when {@code surelyUnsent} or when it was not written yet.
+     */
+    final void clientClosed(boolean surelyUnsent) {
+        if (isDone()) {
+            return;
+        }
+        boolean unsent = surelyUnsent || WRITE_STATE.compareAndSet(this, NOT_WRITTEN, EXPIRED_UNWRITTEN);
+        completeExceptionally(failure(new IllegalStateException("the client is closed"), !unsent));
+    }
+
     /** The failure at its deadline when it was surely not written: safe to retry. */
     RuntimeException timedOutUnwritten() {
         return failures.timedOutUnsent(firstRequest(), weight());

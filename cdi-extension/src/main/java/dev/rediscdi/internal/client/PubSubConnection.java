@@ -68,6 +68,12 @@ final class PubSubConnection implements FollowsPrimary {
     private final Map<String, List<CompletableFuture<Void>>> unconfirmed = new HashMap<>();
     /** Topics Redis confirmed on the current connection. */
     private final Set<String> confirmed = new HashSet<>();
+    /**
+     * Unsubscriptions whose UNSUBSCRIBE goes to the current connection and is not written yet. The driver completes a
+     * pub/sub command's future once it is written, and never when the write fails (the connection is closing): those
+     * complete when the connection is lost, since Redis then holds none of its subscriptions.
+     */
+    private final List<CompletableFuture<Void>> unsubscribing = new ArrayList<>();
     private RedisConnection connection;
     private SubscriptionHeartbeat heartbeat;
     private Future<RedisConnection> connecting;
@@ -222,6 +228,7 @@ final class PubSubConnection implements FollowsPrimary {
     CompletionStage<Void> forget(ActiveSubscription subscription) {
         List<String> gone = new ArrayList<>();
         List<CompletableFuture<Void>> unneeded = new ArrayList<>();
+        CompletableFuture<Void> written = new CompletableFuture<>();
         RedisConnection current;
         TopicKind kind = subscription.kind();
         synchronized (this) {
@@ -240,6 +247,9 @@ final class PubSubConnection implements FollowsPrimary {
                 }
             }
             current = connection;
+            if (!gone.isEmpty() && current != null) {
+                unsubscribing.add(written);
+            }
         }
         // nobody needs those topics any more: whoever waits for them (a resubscription waiting for every topic it
         // sent, a subscription removed before) goes on
@@ -247,11 +257,18 @@ final class PubSubConnection implements FollowsPrimary {
         if (gone.isEmpty() || current == null) {
             return CompletableFuture.completedFuture(null);
         }
+        written.whenComplete((done, never) -> {
+            synchronized (this) {
+                unsubscribing.remove(written);
+            }
+        });
         List<Future<Response>> sent = new ArrayList<>();
         for (Request unsubscribe : kind.unsubscribe(gone)) {
             sent.add(current.send(unsubscribe));
         }
-        return Future.all(sent).<Void>mapEmpty().toCompletionStage();
+        // refused unwritten ("Connection is closed"): the connection is gone, and its subscriptions with it
+        Future.join(sent).onComplete(all -> written.complete(null));
+        return written;
     }
 
     // guarded by this
@@ -497,6 +514,8 @@ final class PubSubConnection implements FollowsPrimary {
     }
 
     private void lost(RedisConnection lostConnection, Throwable cause) {
+        List<CompletableFuture<Void>> unsubscribed;
+        List<CompletableFuture<Void>> neverConfirmed = new ArrayList<>();
         synchronized (this) {
             if (connection != lostConnection) {
                 return;
@@ -507,13 +526,25 @@ final class PubSubConnection implements FollowsPrimary {
             Set<ActiveSubscription> affected = new LinkedHashSet<>();
             registries.values().forEach(registry -> registry.values().forEach(affected::addAll));
             affected.forEach(subscription -> subscription.deaf(cause));
-            unconfirmed.values().forEach(list -> list.forEach(f -> f.completeExceptionally(failures.connectionLost("SUBSCRIBE", cause, true))));
+            unconfirmed.values().forEach(neverConfirmed::addAll);
             unconfirmed.clear();
             confirmed.clear();
+            unsubscribed = takeUnsubscribing();
         }
+        // Failed once the state above is whole, outside the lock: a subscription that fails with its confirmation is
+        // removed at once, on this thread, and would change the maps while they were walked.
+        neverConfirmed.forEach(confirmation -> confirmation.completeExceptionally(failures.connectionLost("SUBSCRIBE", cause, true)));
+        unsubscribed.forEach(unsubscription -> unsubscription.complete(null));
         LOG.log(Level.INFO, () -> clientLabel + ": subscription connection lost (" + cause.getMessage() + "); reconnecting");
         connector.lost(lostConnection);
         scheduleReconnect();
+    }
+
+    // guarded by this
+    private List<CompletableFuture<Void>> takeUnsubscribing() {
+        List<CompletableFuture<Void>> taken = new ArrayList<>(unsubscribing);
+        unsubscribing.clear();
+        return taken;
     }
 
     private void scheduleReconnect() {
@@ -575,8 +606,10 @@ final class PubSubConnection implements FollowsPrimary {
 
     void close() {
         RedisConnection current;
+        List<CompletableFuture<Void>> unsubscribed;
         synchronized (this) {
             closed = true;
+            unsubscribed = takeUnsubscribing();
             current = connection;
             connection = null;
             if (heartbeat != null) {
@@ -585,6 +618,7 @@ final class PubSubConnection implements FollowsPrimary {
             registries.values().forEach(Map::clear);
             confirmed.clear();
         }
+        unsubscribed.forEach(unsubscription -> unsubscription.complete(null));
         if (current != null) {
             current.close();
         }

@@ -21,7 +21,8 @@ import dev.rediscdi.XReadArgs;
  * hand-written twin of every group; {@link #checkShape} proves at first use (and in the unit tests) that every
  * blocking method has its asynchronous counterpart with the matching return type, so the views stay type-safe.
  *
- * <p>Waits last the client's timeout plus a margin, except for commands that block server-side ({@code BLPOP},
+ * <p>Waits last as long as one call may take (the client's timeout and, when retries are on, their duration) plus a
+ * margin, except for commands that block server-side ({@code BLPOP},
  * {@code BRPOP}, {@code BLMOVE}, {@code XREAD}/{@code XREADGROUP} with {@code BLOCK}), which wait their own
  * timeout plus the client's, or without limit when they wait forever.
  */

@@ -79,12 +79,26 @@ final class Transactions<I> {
         });
     }
 
-    /** The results, or {@code null} when a watched key changed. */
+    /**
+     * The results, or {@code null} when a watched key changed. The queued commands leave once Redis accepted MULTI:
+     * sent with it, they would run on their own, outside any transaction, if Redis refused it ({@code NOPERM} for a user
+     * without it, {@code LOADING} as Redis restarts). That costs a round trip.
+     */
     private CompletionStage<CommandResults> execute(ScopedConnection connection, I input, int attempt) {
         QueueSink queue = new QueueSink(library);
         List<QueueSink.Queued<?>> queued = queue.fill(() -> write.accept(input, new Groups(queue, support.codecs())));
-        List<CompletionStage<Response>> acknowledgements = new ArrayList<>(queued.size() + 1);
-        acknowledgements.add(connection.send("MULTI"));
+        return connection.send("MULTI").handle((ok, refused) -> refused).thenCompose(refused -> {
+            if (refused != null) {
+                Throwable failure = unwrap(refused);
+                QueueSink.failAll(queued, failure);
+                return CompletableFuture.failedFuture(failure);
+            }
+            return queueAndExecute(connection, queued, attempt);
+        });
+    }
+
+    private CompletionStage<CommandResults> queueAndExecute(ScopedConnection connection, List<QueueSink.Queued<?>> queued, int attempt) {
+        List<CompletionStage<Response>> acknowledgements = new ArrayList<>(queued.size());
         for (QueueSink.Queued<?> command : queued) {
             acknowledgements.add(connection.send(command.request()));
         }

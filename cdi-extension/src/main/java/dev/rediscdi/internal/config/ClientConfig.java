@@ -39,6 +39,15 @@ public record ClientConfig(
         List<String> eventChannels,
         List<String> eventPatterns) {
 
+    /**
+     * How long one call may take until its stage completes: {@code timeout} for each attempt, and when retries are on,
+     * retries that start up to {@code retry.max-duration} after the first attempt. The blocking client waits that long.
+     */
+    public Duration longestCall() {
+        FaultToleranceConfig.Retry retry = faultTolerance == null ? null : faultTolerance.retry();
+        return retry == null ? timeout : timeout.plus(retry.maxDuration());
+    }
+
     /** {@code redis} for the default client, {@code redis.<name>} for a named one. */
     public String prefix() {
         return name == null ? "redis" : "redis." + name;

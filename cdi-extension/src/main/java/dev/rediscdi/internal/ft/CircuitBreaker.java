@@ -21,7 +21,10 @@ import java.util.function.Supplier;
  * breaker opens. Only what {@code isFailure} accepts counts as a failure; any other outcome counts as a success.</li>
  * <li>Open: attempts are refused for {@code delay}; the first attempt after it moves the breaker to half-open.</li>
  * <li>Half-open: up to {@code successThreshold} trial attempts go through, the others are refused; as many successes
- * close the breaker with an empty window, one failure opens it again.</li>
+ * close the breaker with an empty window, one failure opens it again. An attempt whose outcome may be long in coming
+ * (a blocking command waits in Redis for its own block timeout, or until served) goes through without taking a trial's
+ * place, its outcome counted like a trial's when it comes: as a trial, a {@code BLPOP queue 0} would keep the breaker
+ * half-open, refusing every other command, until something is pushed, which only a refused command could do.</li>
  * </ul>
  * An outcome counts in the state its attempt was let through in: a late outcome of an older state changes nothing.
  *
@@ -71,7 +74,15 @@ final class CircuitBreaker {
      * @return the attempt's stage, failures unwrapped from {@link CompletionException}
      */
     <T> CompletionStage<T> call(Supplier<CompletionStage<T>> attempt, Supplier<? extends RuntimeException> refusal) {
-        State admitted = admit();
+        return call(attempt, refusal, false);
+    }
+
+    /**
+     * As {@link #call(Supplier, Supplier)}; {@code untimed}: the outcome may take longer than the client's timeout
+     * (a blocking command), so that in half-open the attempt takes no trial's place.
+     */
+    <T> CompletionStage<T> call(Supplier<CompletionStage<T>> attempt, Supplier<? extends RuntimeException> refusal, boolean untimed) {
+        State admitted = admit(untimed);
         if (admitted == null) {
             return CompletableFuture.failedFuture(refusal.get());
         }
@@ -100,7 +111,7 @@ final class CircuitBreaker {
     }
 
     /** The state an attempt goes through in, {@code null} when it is refused. */
-    private State admit() {
+    private State admit(boolean untimed) {
         for (int tries = 0; tries < 100; tries++) { // each turn follows a state change by another thread
             State current = state.get();
             switch (current.phase) {
@@ -113,7 +124,7 @@ final class CircuitBreaker {
                     moveOn(current, halfOpen());
                     break;
                 case HALF_OPEN:
-                    return current.trials.incrementAndGet() <= successThreshold ? current : null;
+                    return untimed || current.trials.incrementAndGet() <= successThreshold ? current : null;
                 default:
                     throw new AssertionError(current.phase);
             }

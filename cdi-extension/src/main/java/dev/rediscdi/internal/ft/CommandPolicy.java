@@ -84,7 +84,15 @@ public final class CommandPolicy {
      * @param assumeIdempotent the caller declared the command safe to run twice
      */
     public <T> CompletionStage<T> run(boolean assumeIdempotent, Supplier<CompletionStage<T>> attempt) {
-        Supplier<CompletionStage<T>> guarded = breaker == null ? attempt : () -> breaker.call(attempt, refusal);
+        return run(assumeIdempotent, false, attempt);
+    }
+
+    /**
+     * As {@link #run(boolean, Supplier)}; {@code blocking}: a command Redis may hold for its own block timeout, or
+     * until served, which the breaker never takes as a trial (see {@link CircuitBreaker}).
+     */
+    public <T> CompletionStage<T> run(boolean assumeIdempotent, boolean blocking, Supplier<CompletionStage<T>> attempt) {
+        Supplier<CompletionStage<T>> guarded = breaker == null ? attempt : () -> breaker.call(attempt, refusal, blocking);
         RetryLoop retry = assumeIdempotent || nonIdempotentByDefault ? retryAny : retrySafe;
         return retry == null ? guarded.get() : retry.run(guarded);
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.rediscdi.RedisConnectionException;
+import dev.rediscdi.RedisConnectionLostException;
 import dev.rediscdi.RedisTimeoutException;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -67,5 +69,32 @@ class CommandDeadlinesTest {
         assertThat(answered).isCompletedWithValue(null);
         assertThat(inTime).isNotDone();
         assertThat(deadlines.tracked()).isEqualTo(1);
+    }
+
+    /** At close every command still on its way fails (the driver may never answer once the event loops stop), and those tracked after unsent. */
+    @Test
+    void shouldFailEveryCommandStillOnItsWayWhenClosedAndTheLaterOnesUnsent() {
+        long later = System.nanoTime() + TIMEOUT.toNanos();
+        PendingCommand written = command(later);
+        PendingCommand waiting = command(later);
+        waiting.notWrittenYet();
+        PendingCommand answered = command(later);
+        answered.complete(null);
+        PendingCommand blockedForGood = new PendingCommand(Request.cmd(Command.BLPOP).arg("queue").arg(0), Long.MAX_VALUE, failures);
+        deadlines.trackBlocking(blockedForGood, Request.cmd(Command.BLPOP).arg("queue").arg(0));
+
+        deadlines.close();
+        PendingCommand afterwards = command(later);
+
+        assertThat(failureOf(written)).isInstanceOf(RedisConnectionLostException.class);
+        assertThat(failureOf(waiting)).as("not written yet").isInstanceOf(RedisConnectionException.class);
+        assertThat(failureOf(blockedForGood)).isInstanceOf(RedisConnectionLostException.class);
+        assertThat(failureOf(afterwards)).as("tracked after the close: never sent").isInstanceOf(RedisConnectionException.class);
+        assertThat(answered).isCompletedWithValue(null);
+    }
+
+    private static Throwable failureOf(PendingCommand command) {
+        assertThat(command).isDone();
+        return command.handle((reply, failure) -> failure).join();
     }
 }

@@ -46,4 +46,31 @@ class FailuresTest {
         assertThat(failure).isInstanceOf(RedisConnectionException.class).hasMessageContaining("cannot connect");
         assertThat(failure.isSafeToRetry()).isTrue();
     }
+
+    /** LOADING after a start, BUSY with a long script, MASTERDOWN: Redis ran nothing, and may run it a moment later. */
+    @Test
+    void shouldSayACommandRefusedByARedisThatCannotServeNowDidNotRun() {
+        for (String code : List.of("LOADING Redis is loading the dataset in memory", "BUSY Redis is busy running a script.",
+                "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.")) {
+            RedisException failure = failures.translate(ErrorType.create(code), incrs.get(0), true);
+
+            assertThat(failure).as(code).isInstanceOf(RedisConnectionException.class).hasMessageContaining("did not run it");
+            assertThat(failure.isSafeToRetry()).as(code).isTrue();
+        }
+        RedisException busyGroup = failures.translate(ErrorType.create("BUSYGROUP Consumer Group name already exists"), incrs.get(0), true);
+        assertThat(busyGroup).isInstanceOf(RedisReplyException.class);
+        assertThat(((RedisReplyException) busyGroup).code()).isEqualTo("BUSYGROUP");
+    }
+
+    @Test
+    void shouldSayABatchRefusedWholeByARedisThatCannotServeNowDidNotRun() {
+        RedisException loading = failures.translateBatch(ErrorType.create("ERR [0] LOADING Redis is loading the dataset in memory\n"
+                + "ERR [1] LOADING Redis is loading the dataset in memory"), incrs, true);
+        RedisException partly = failures.translateBatch(ErrorType.create("ERR [0] LOADING Redis is loading the dataset in memory"), incrs, true);
+
+        assertThat(loading).isInstanceOf(RedisConnectionException.class);
+        assertThat(loading.isSafeToRetry()).isTrue();
+        assertThat(partly).as("the other INCR ran").isInstanceOf(RedisReplyException.class);
+        assertThat(((RedisReplyException) partly).code()).isEqualTo("LOADING");
+    }
 }

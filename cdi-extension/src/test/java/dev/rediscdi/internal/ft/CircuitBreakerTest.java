@@ -110,6 +110,35 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void shouldLetAnUntimedAttemptThroughHalfOpenWithoutTakingATrialsPlaceAndCountItsOutcome() throws Exception {
+        CircuitBreaker breaker = breaker(1, 1, Duration.ofMillis(50), 1);
+        fail(breaker, UNAVAILABLE);
+        Thread.sleep(60);
+
+        CompletableFuture<String> blocked = new CompletableFuture<>();
+        CompletableFuture<String> blockedResult = breaker.call(() -> blocked, () -> new UnsupportedOperationException("open"), true)
+                .toCompletableFuture();
+        assertThat(breaker.phase()).isEqualTo(Phase.HALF_OPEN);
+        CompletableFuture<String> trial = new CompletableFuture<>();
+        CompletableFuture<String> trialResult = call(breaker, trial);
+        assertThat(trialResult).as("the trial goes through while the untimed attempt waits").isNotDone();
+        assertThat(succeed(breaker)).as("a second trial while one is in flight: refused").isCompletedExceptionally();
+        trial.complete("pushed");
+        assertThat(breaker.phase()).isEqualTo(Phase.CLOSED);
+        assertThat(trialResult.join()).isEqualTo("pushed");
+
+        fail(breaker, UNAVAILABLE);
+        Thread.sleep(60);
+        CompletableFuture<String> untimedTrial = new CompletableFuture<>();
+        breaker.call(() -> untimedTrial, () -> new UnsupportedOperationException("open"), true);
+        untimedTrial.completeExceptionally(UNAVAILABLE);
+        assertThat(breaker.phase()).as("an untimed attempt's failure in half-open opens it again").isEqualTo(Phase.OPEN);
+        blocked.complete("popped");
+        assertThat(blockedResult.join()).isEqualTo("popped");
+        assertThat(changes).containsExactly(Phase.OPEN, Phase.HALF_OPEN, Phase.CLOSED, Phase.OPEN, Phase.HALF_OPEN, Phase.OPEN);
+    }
+
+    @Test
     void shouldOpenAgainWhenATrialFails() throws Exception {
         CircuitBreaker breaker = breaker(1, 1, Duration.ofMillis(50), 1);
         fail(breaker, UNAVAILABLE);
