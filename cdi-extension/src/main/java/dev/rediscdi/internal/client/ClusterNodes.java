@@ -52,16 +52,7 @@ final class ClusterNodes {
 
     /** As {@link #primaries(Response)}; {@code fallbackHost} stands in for a node that does not know its own address. */
     static List<String> primaries(Response slots, String fallbackHost) {
-        TreeSet<String> primaries = new TreeSet<>();
-        for (Response range : slots) {
-            Response primary = range.get(2);
-            String host = primary.get(0) == null ? "" : primary.get(0).toString();
-            if (host.isEmpty() || "?".equals(host)) {
-                host = fallbackHost;
-            }
-            primaries.add(NodeUri.hostPort(host, primary.get(1).toInteger()));
-        }
-        return List.copyOf(primaries);
+        return List.copyOf(new TreeSet<>(SlotOwners.of(slots, fallbackHost).primaries()));
     }
 
     /** Sends {@code request} to the node {@code hostPort}, within the client's timeout. */
