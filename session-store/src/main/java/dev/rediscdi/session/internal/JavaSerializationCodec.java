@@ -23,10 +23,14 @@ import dev.rediscdi.session.SessionCodec;
  *
  * <p>Writing goes through the same filter, so that a value that could never be read back is refused when it is
  * stored: each class the stream describes is checked as it is written (the filter's verdict remembered per class),
- * and the bytes stop at {@code max-bytes}. No second serialization, no second matcher.
+ * and the bytes stop at {@code max-bytes}. No second serialization, no second matcher. The limits on depth, objects
+ * and array lengths count what reading meets, which writing cannot see (an {@code ArrayList} writes its size, a
+ * {@code HashMap} its size and load factor, and their {@code readObject} asks the filter about the array it makes):
+ * {@link #checkReadable} reads the bytes back through the same filter, for the values the store is about to write.
  */
-final class JavaSerializationCodec implements SessionCodec {
+final class JavaSerializationCodec implements SessionCodec, ReadBackCheck {
     private final ObjectInputFilter filter;
+    private final SerializationLimits limits;
     private final long maxBytes;
     /**
      * The filter's verdict on each class written so far, asked once per class (its patterns never change): a value's
@@ -45,6 +49,7 @@ final class JavaSerializationCodec implements SessionCodec {
         }
         pattern.append(";!*");
         this.filter = ObjectInputFilter.Config.createFilter(pattern.toString());
+        this.limits = limits;
         this.maxBytes = limits.maxBytes();
     }
 
@@ -69,6 +74,16 @@ final class JavaSerializationCodec implements SessionCodec {
         }
     }
 
+    @Override
+    public void checkReadable(byte[] bytes, ClassLoader classLoader) throws UnreadableValueException {
+        FirstRefusal reading = new FirstRefusal();
+        try (ObjectInputStream in = new FilteredInput(new ByteArrayInputStream(bytes), classLoader, reading)) {
+            in.readObject();
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            throw reading.refusal != null ? reading.refusal : UnreadableValueException.readingFails(e);
+        }
+    }
+
     /** Whether reading lets this class through the filter (its limits aside). */
     private boolean isWritable(Class<?> type) {
         Boolean known = writable.get(type);
@@ -77,6 +92,38 @@ final class JavaSerializationCodec implements SessionCodec {
             writable.put(type, known);
         }
         return known;
+    }
+
+    /** The filter, remembering why it refused first, in the words of the setting that refused. */
+    private final class FirstRefusal implements ObjectInputFilter {
+        private UnreadableValueException refusal;
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            Status status = filter.checkInput(info);
+            if (status == Status.REJECTED && refusal == null) {
+                refusal = reason(info);
+            }
+            return status;
+        }
+
+        // in the order the filter checks them
+        private UnreadableValueException reason(FilterInfo info) {
+            if (info.depth() > limits.maxDepth()) {
+                return UnreadableValueException.tooDeep(limits.maxDepth());
+            }
+            if (info.references() > limits.maxReferences()) {
+                return UnreadableValueException.tooManyObjects(limits.maxReferences());
+            }
+            if (info.arrayLength() > limits.maxArrayLength()) {
+                return UnreadableValueException.arrayTooLong(info.arrayLength(), limits.maxArrayLength());
+            }
+            if (info.streamBytes() > maxBytes) {
+                return UnreadableValueException.tooLarge(maxBytes);
+            }
+            Class<?> type = info.serialClass();
+            return UnreadableValueException.notAllowed(type == null ? "class" : type.isArray() ? type.getTypeName() : type.getName());
+        }
     }
 
     /** Refuses, while writing, every class the filter would refuse while reading. */

@@ -14,7 +14,7 @@ import dev.rediscdi.session.SessionCodec;
  * JSON-B: each value is stored as its class name, a line break and its JSON. Only allow-listed classes are
  * created, and only those are written; the runtime's JSON-B implementation (Yasson on most servers) does the mapping.
  */
-final class JsonbCodec implements SessionCodec {
+final class JsonbCodec implements SessionCodec, ReadBackCheck {
     private final Jsonb jsonb = JsonbBuilder.create();
     private final AllowList allowList;
     private final long maxBytes;
@@ -40,6 +40,16 @@ final class JsonbCodec implements SessionCodec {
             throw UnreadableValueException.tooLarge(maxBytes);
         }
         return bytes;
+    }
+
+    /** JSON-B writes what it cannot always read back: a class without a no-argument constructor or {@code @JsonbCreator}, say. */
+    @Override
+    public void checkReadable(byte[] bytes, ClassLoader classLoader) throws UnreadableValueException {
+        try {
+            decode(bytes, classLoader);
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            throw UnreadableValueException.readingFails(e.getCause() instanceof JsonbException mapping ? mapping : e);
+        }
     }
 
     @Override

@@ -146,6 +146,7 @@ final class RedisHttpSession implements HttpSession {
             try {
                 // refuse what could not be stored, or never read back, now rather than at the end of the request
                 encoded = store.codec().encode(value);
+                store.checkReadable(encoded);
             } catch (IOException | RuntimeException e) {
                 throw refusal(name, value, e, "");
             }
@@ -270,11 +271,15 @@ final class RedisHttpSession implements HttpSession {
             if (!attribute.set && !(attribute.decoded && mutable)) {
                 continue;
             }
-            byte[] bytes = attribute.set && attribute.encoded != null ? attribute.encoded : encodeForStore(entry.getKey(), attribute);
+            boolean readBack = attribute.set && attribute.encoded != null; // by setAttribute
+            byte[] bytes = readBack ? attribute.encoded : encodeForStore(entry.getKey(), attribute);
             if (bytes == null) {
                 continue;
             }
             if (attribute.set || changedInPlace(attribute, bytes)) {
+                if (!readBack && !readsBack(entry.getKey(), attribute, bytes)) {
+                    continue;
+                }
                 set.put(entry.getKey(), bytes);
             }
             attribute.stored = bytes;
@@ -367,16 +372,34 @@ final class RedisHttpSession implements HttpSession {
         try {
             return store.codec().encode(value);
         } catch (IOException | RuntimeException e) {
-            IllegalArgumentException refused = refusal(name, value, e, " Not written: the session keeps what it held before this request.");
-            if (unsaved == null) {
-                unsaved = refused;
-            } else {
-                unsaved.addSuppressed(refused);
-            }
-            attribute.set = false; // not tried again by a later save of this request
-            attribute.read = false;
+            refuseAtSave(name, attribute, e);
             return null;
         }
+    }
+
+    /**
+     * Whether the bytes of a value about to be written would read back; if not, the attribute keeps what Redis holds,
+     * and {@link #reportUnsaved} tells the application.
+     */
+    private boolean readsBack(String name, Attribute attribute, byte[] bytes) {
+        try {
+            store.checkReadable(bytes);
+            return true;
+        } catch (UnreadableValueException e) {
+            refuseAtSave(name, attribute, e);
+            return false;
+        }
+    }
+
+    private void refuseAtSave(String name, Attribute attribute, Exception e) {
+        IllegalArgumentException refused = refusal(name, attribute.value, e, " Not written: the session keeps what it held before this request.");
+        if (unsaved == null) {
+            unsaved = refused;
+        } else {
+            unsaved.addSuppressed(refused);
+        }
+        attribute.set = false; // not tried again by a later save of this request
+        attribute.read = false;
     }
 
     /** Throws the refusal of the values the last {@link #takeChanges} could not encode, once; the other changes are written. */

@@ -67,6 +67,13 @@ public final class SessionStore {
         return classLoader;
     }
 
+    /** Throws when the store's codec could not read {@code bytes} back; a codec of the application's is trusted. */
+    void checkReadable(byte[] bytes) throws UnreadableValueException {
+        if (codec instanceof ReadBackCheck check) {
+            check.checkReadable(bytes, classLoader);
+        }
+    }
+
     SessionIds ids() {
         return ids;
     }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InvalidClassException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -86,10 +88,71 @@ class SettingsAndCodecsTest {
     }
 
     @Test
+    void shouldTellAValueJavaSerializationWritesButWouldNotReadBackAndWhy() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        JavaSerializationCodec codec = (JavaSerializationCodec) Codecs.create(read(Map.of("redis-session.serialization.allow",
+                "dev.rediscdi.session.internal.*")), loader, new ConfigProblems());
+        byte[] upload = new byte[150_000]; // within max-bytes (1 MiB), over max-array-length (100000)
+        byte[] bytes = codec.encode(upload);
+        assertThatThrownBy(() -> codec.decode(bytes, loader)).as("what reading does with these bytes").isInstanceOf(InvalidClassException.class);
+        assertThatThrownBy(() -> codec.checkReadable(bytes, loader)).isInstanceOf(UnreadableValueException.class)
+                .hasMessage("reading it back makes an array of 150000 elements (an array it holds, or the table of a collection), over "
+                        + "redis-session.serialization.max-array-length=100000, so it could never be read back. Fix: keep less in the session, "
+                        + "or raise redis-session.serialization.max-array-length");
+
+        byte[] broken = codec.encode(new WritesWhatItCannotRead());
+        assertThatThrownBy(() -> codec.checkReadable(broken, loader)).isInstanceOf(UnreadableValueException.class)
+                .hasMessageStartingWith("reading it back fails with java.io.InvalidObjectException (the cause), so it could never be read back.")
+                .hasMessageNotContaining("secret").cause().hasMessageContaining("secret");
+
+        Set<String> small = new HashSet<>(Set.of("one", "two"));
+        codec.checkReadable(codec.encode(small), loader); // reads back: nothing thrown
+        assertThat(codec.decode(codec.encode(small), loader)).isEqualTo(small);
+    }
+
+    @Test
+    void shouldTellAValueJsonbWritesButCannotReadBack() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        JsonbCodec codec = (JsonbCodec) Codecs.create(read(Map.of("redis-session.codec", "jsonb", "redis-session.serialization.allow",
+                "dev.rediscdi.session.internal.*")), loader, new ConfigProblems());
+        byte[] bytes = codec.encode(new NoDefaultConstructor("pear"));
+        assertThatThrownBy(() -> codec.checkReadable(bytes, loader)).isInstanceOf(UnreadableValueException.class)
+                .hasMessageStartingWith("reading it back fails with jakarta.json.bind.JsonbException (the cause), so it could never be read back."
+                        + " Fix: make the class read what it writes (its readObject; for jsonb, a public no-argument constructor or a @JsonbCreator)");
+        Item item = new Item();
+        item.name = "pear";
+        codec.checkReadable(codec.encode(item), loader); // reads back: nothing thrown
+    }
+
+    @Test
     void shouldNameTheFixForAnUnknownCodec() {
         ConfigProblems problems = new ConfigProblems();
         Codecs.create(read(Map.of("redis-session.codec", "com.example.Nope")), getClass().getClassLoader(), problems);
         assertThat(problems.list()).singleElement().asString().startsWith("redis-session.codec = \"com.example.Nope\": neither java, jsonb nor a class");
+    }
+
+    /** Writes itself, but its reading refuses what it wrote, with a message that quotes its data. */
+    public static class WritesWhatItCannotRead implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String data = "secret";
+
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            throw new java.io.InvalidObjectException("cannot read " + data);
+        }
+    }
+
+    /** JSON-B writes its property, but cannot make one when reading: no no-argument constructor, no {@code @JsonbCreator}. */
+    public static class NoDefaultConstructor {
+        private final String name;
+
+        public NoDefaultConstructor(String name) {
+            this.name = name;
+        }
+
+        public String getName() {
+            return name;
+        }
     }
 
     /** A JSON-B bean. */

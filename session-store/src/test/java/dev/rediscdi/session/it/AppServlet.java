@@ -107,8 +107,14 @@ public class AppServlet extends HttpServlet {
                 answer = "ok";
             }
             case "set-unreadable" -> {
-                // a value the store could never read back: one holding a class outside the allow-list, or a large one
-                Object unreadable = "outside".equals(value) ? new ArrayList<>(List.of("fine", new Outside())) : "x".repeat(Integer.parseInt(value));
+                // a value the store could never read back: one holding a class outside the allow-list, a graph deeper or with
+                // more objects than the reading limits, or a large one
+                Object unreadable = switch (value) {
+                    case "outside" -> new ArrayList<>(List.of("fine", new Outside()));
+                    case "deep" -> nested(Integer.parseInt(request.getParameter("levels")));
+                    case "many" -> numbers(Integer.parseInt(request.getParameter("count")));
+                    default -> "x".repeat(Integer.parseInt(value));
+                };
                 try {
                     request.getSession().setAttribute(name, unreadable);
                     answer = "stored";
@@ -120,7 +126,13 @@ public class AppServlet extends HttpServlet {
                 request.getSession().setAttribute("note", value);
                 @SuppressWarnings("unchecked")
                 List<Object> cart = (List<Object>) request.getSession().getAttribute("cart");
-                cart.add(new Outside()); // in place, no setAttribute: refused when the store writes the session
+                // in place, no setAttribute: refused when the store writes the session
+                String count = request.getParameter("count");
+                if (count == null) {
+                    cart.add(new Outside());
+                } else {
+                    cart.addAll(numbers(Integer.parseInt(count)));
+                }
                 answer = "ok";
             }
             case "add-after-flush" -> {
@@ -208,5 +220,26 @@ public class AppServlet extends HttpServlet {
         public String toString() {
             return label;
         }
+    }
+
+    /** Lists in lists, {@code levels} deep, a string at the bottom. */
+    private static List<Object> nested(int levels) {
+        List<Object> list = new ArrayList<>(List.of("bottom"));
+        for (int i = 1; i < levels; i++) {
+            list = new ArrayList<>(List.of(list));
+        }
+        return list;
+    }
+
+    /**
+     * The numbers from 0 to {@code count - 1}: objects, each of which reading checks against the limits (strings are
+     * not checked one by one: a list of many strings reads back under a low max-references).
+     */
+    private static List<Integer> numbers(int count) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            numbers.add(i);
+        }
+        return numbers;
     }
 }
