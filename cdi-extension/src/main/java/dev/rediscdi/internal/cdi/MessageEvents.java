@@ -18,10 +18,11 @@ import dev.rediscdi.internal.context.Continuations;
 import dev.rediscdi.internal.context.OrderedListener;
 
 /**
- * Fires the messages of a client's {@code events.channels} or {@code events.patterns} as CDI events, and what happens
- * to their subscription as {@link SubscriptionChange} events. Observers run on a listener thread, one event after
- * the other in the order Redis delivered them (the channels' and the patterns' events share one line), with the
- * application's class loader: a slow observer delays later events, never the client's event loops.
+ * Fires the messages of a client's {@code events.channels}, {@code events.patterns} or {@code events.shard-channels}
+ * as CDI events, and what happens to their subscription as {@link SubscriptionChange} events. Observers run on a
+ * listener thread, one event after the other in the order Redis delivered them (the channels', the patterns' and the
+ * shard channels' events share one line), with the application's class loader: a slow observer delays later events,
+ * never the client's event loops.
  */
 final class MessageEvents implements SubscriptionListener {
     private static final Logger LOG = Logger.getLogger(MessageEvents.class.getName());
@@ -30,25 +31,33 @@ final class MessageEvents implements SubscriptionListener {
     private final String label;
     private final List<String> topics;
     private final boolean patterns;
+    private final boolean sharded;
 
-    private MessageEvents(Event<Object> events, ClassLoader applicationLoader, String label, List<String> topics, boolean patterns) {
+    private MessageEvents(Event<Object> events, ClassLoader applicationLoader, String label, List<String> topics, boolean patterns,
+            boolean sharded) {
         this.events = events;
         this.applicationLoader = applicationLoader;
         this.label = label;
         this.topics = topics;
         this.patterns = patterns;
+        this.sharded = sharded;
     }
 
-    /** Subscribes {@code client} as its configuration asks, if it asks. */
+    /**
+     * Subscribes {@code client} as its configuration asks, if it asks. A name among both the channels and the shard
+     * channels is subscribed as both: Redis keeps the two apart, and each fires the messages published its way.
+     */
     static void subscribe(String name, ClientConfig config, DefaultRedisClient client, Continuations continuations, Event<Object> container) {
-        if (config.eventChannels().isEmpty() && config.eventPatterns().isEmpty()) {
+        if (!config.firesEvents()) {
             return;
         }
         Annotation qualifier = name.equals(RedisClients.DEFAULT) ? Default.Literal.INSTANCE : NamedRedisClient.Literal.of(name);
         Event<Object> events = container.select(qualifier);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        OrderedListener channels = continuations.ordered(new MessageEvents(events, loader, config.prefix(), config.eventChannels(), false));
-        OrderedListener patterns = channels.alongside(new MessageEvents(events, loader, config.prefix(), config.eventPatterns(), true));
+        String label = config.prefix();
+        OrderedListener channels = continuations.ordered(new MessageEvents(events, loader, label, config.eventChannels(), false, false));
+        OrderedListener patterns = channels.alongside(new MessageEvents(events, loader, label, config.eventPatterns(), true, false));
+        OrderedListener shardChannels = channels.alongside(new MessageEvents(events, loader, label, config.eventShardChannels(), false, true));
         if (!config.eventChannels().isEmpty()) {
             client.subscribeForLife(channels, false, config.eventChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
                     reportFailure(config, "channels " + config.eventChannels(), failure));
@@ -56,6 +65,10 @@ final class MessageEvents implements SubscriptionListener {
         if (!config.eventPatterns().isEmpty()) {
             client.subscribeForLife(patterns, true, config.eventPatterns().toArray(String[]::new)).whenComplete((subscription, failure) ->
                     reportFailure(config, "patterns " + config.eventPatterns(), failure));
+        }
+        if (!config.eventShardChannels().isEmpty()) {
+            client.ssubscribeForLife(shardChannels, config.eventShardChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
+                    reportFailure(config, "shard channels " + config.eventShardChannels(), failure));
         }
     }
 
@@ -73,12 +86,12 @@ final class MessageEvents implements SubscriptionListener {
 
     @Override
     public void onConnectionLost(Throwable cause) {
-        fire(new SubscriptionChange(SubscriptionChange.Status.LOST, topics, patterns, cause));
+        fire(new SubscriptionChange(SubscriptionChange.Status.LOST, topics, patterns, sharded, cause));
     }
 
     @Override
     public void onResubscribed() {
-        fire(new SubscriptionChange(SubscriptionChange.Status.RESUBSCRIBED, topics, patterns, null));
+        fire(new SubscriptionChange(SubscriptionChange.Status.RESUBSCRIBED, topics, patterns, sharded, null));
     }
 
     private void fire(Object event) {

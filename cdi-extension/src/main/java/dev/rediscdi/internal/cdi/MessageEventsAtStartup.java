@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticObserver;
 import jakarta.enterprise.inject.spi.CDI;
 
-/** At start-up, subscribes the clients whose configuration names channels or patterns to fire as CDI events. */
+/** At start-up, subscribes the clients whose configuration names channels, patterns or shard channels to fire as CDI events. */
 public class MessageEventsAtStartup implements SyntheticObserver<Startup> {
 
     @Override

@@ -56,7 +56,7 @@ public final class RedisClients {
     record Clients(Redis redis, RedisAPI api, DefaultRedisClient client) {
     }
 
-    /** Subscribes every client whose configuration names {@code events.channels} or {@code events.patterns}. */
+    /** Subscribes every client whose configuration names {@code events.channels}, {@code events.patterns} or {@code events.shard-channels}. */
     void subscribeEvents(jakarta.enterprise.event.Event<Object> events) {
         configs.forEach((name, config) -> MessageEvents.subscribe(name, config, get(name).client(), continuations, events));
     }

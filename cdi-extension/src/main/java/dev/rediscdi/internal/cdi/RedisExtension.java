@@ -96,7 +96,7 @@ public class RedisExtension implements BuildCompatibleExtension {
                 .withParam(RedisClientsCreator.NAMES, configured.toArray(String[]::new))
                 .createWith(RedisClientsCreator.class)
                 .disposeWith(RedisClientsDisposer.class);
-        if (read.values().stream().anyMatch(client -> !client.eventChannels().isEmpty() || !client.eventPatterns().isEmpty())) {
+        if (read.values().stream().anyMatch(ClientConfig::firesEvents)) {
             components.addObserver(Startup.class).observeWith(MessageEventsAtStartup.class);
         }
         if (HealthChecks.available()) {

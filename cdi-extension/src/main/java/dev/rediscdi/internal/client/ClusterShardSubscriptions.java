@@ -80,8 +80,15 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
         this.slotMap = new ClusterSlotMap(options, clientLabel, sendToNode);
     }
 
-    /** Subscribes {@code listener} (called on the line of {@code line}) to {@code channels}; completes once each node confirmed. */
-    CompletionStage<Subscription> subscribe(SubscriptionListener listener, OrderedListener line, String[] channels) {
+    /**
+     * Subscribes {@code listener} (called on the line of {@code line}) to {@code channels}; completes once each node confirmed.
+     *
+     * @param keep what happens when a channel cannot be subscribed now (no node answers, or none confirms in time):
+     *        {@code false}, the stage fails and nothing stays subscribed; {@code true}, the stage fails but the
+     *        subscription stays, its listener told {@code onConnectionLost}, and the periodic check subscribes the
+     *        channels left out on their slot's node once the cluster answers ({@code onResubscribed} when all are)
+     */
+    CompletionStage<Subscription> subscribe(SubscriptionListener listener, OrderedListener line, String[] channels, boolean keep) {
         PubSubConnection.checkTopics(channels, TopicKind.SHARD);
         ShardedSubscription whole = new ShardedSubscription(this::remove, listener, line, List.of(channels));
         synchronized (this) {
@@ -95,14 +102,21 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
         }
         List<CompletableFuture<Void>> placed = new ArrayList<>();
         for (String channel : new LinkedHashSet<>(whole.topics())) {
-            placed.add(placeFirst(whole, channel, null, PLACEMENT_ATTEMPTS));
+            CompletableFuture<Void> first = placeFirst(whole, channel, null, PLACEMENT_ATTEMPTS);
+            placed.add(keep ? first.whenComplete((ok, error) -> {
+                if (error != null) {
+                    leftOut(whole, channel, error instanceof CompletionException ? error.getCause() : error);
+                }
+            }) : first);
         }
         CompletableFuture<Subscription> result = new CompletableFuture<>();
         CompletableFuture.allOf(placed.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
             if (error == null) {
                 result.complete(whole);
             } else {
-                whole.unsubscribe(); // nothing stays subscribed, as for subscribe(..)
+                if (!keep) {
+                    whole.unsubscribe(); // nothing stays subscribed, as for subscribe(..)
+                }
                 result.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
             }
         });
@@ -136,6 +150,22 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
                 return CompletableFuture.failedFuture(error);
             });
         }).toCompletableFuture();
+    }
+
+    /**
+     * {@code channel} of {@code whole}, which stays, could not be subscribed at first: it is nowhere, the periodic check
+     * places it, and its listener hears of the gap now, before anything can place it (under this lock).
+     */
+    private synchronized void leftOut(ShardedSubscription whole, String channel, Throwable cause) {
+        Map<String, Placement> mine = placements.get(whole);
+        if (closed || mine == null) {
+            return;
+        }
+        Placement at = mine.get(channel);
+        mine.put(channel, Placement.nowhere(at == null ? null : at.node()));
+        whole.listenerFor(channel).onConnectionLost(cause);
+        LOG.log(Level.INFO, () -> clientLabel + ": cannot subscribe to shard channel " + channel + " yet (" + cause.getMessage()
+                + "); trying again once the cluster answers");
     }
 
     @Override

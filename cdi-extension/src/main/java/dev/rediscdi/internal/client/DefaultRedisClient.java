@@ -268,11 +268,15 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     @Override
     public CompletionStage<Subscription> ssubscribe(SubscriptionListener listener, String... shardChannels) {
+        return shardSubscribe(listener, shardChannels, false);
+    }
+
+    private CompletionStage<Subscription> shardSubscribe(SubscriptionListener listener, String[] shardChannels, boolean keep) {
         OrderedListener ordered = continuations.ordered(listener);
         if (shardSubscriptions != null) { // a cluster: each channel on the node serving its slot
-            return continuations.handOver(shardSubscriptions.subscribe(listener, ordered, shardChannels));
+            return continuations.handOver(shardSubscriptions.subscribe(listener, ordered, shardChannels, keep));
         }
-        return continuations.handOver(pubSub.subscribe(ordered, shardChannels, TopicKind.SHARD, false));
+        return continuations.handOver(pubSub.subscribe(ordered, shardChannels, TopicKind.SHARD, keep));
     }
 
     /**
@@ -282,6 +286,14 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
      */
     public CompletionStage<Subscription> subscribeForLife(SubscriptionListener listener, boolean patterns, String... topics) {
         return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), topics, patterns ? TopicKind.PATTERN : TopicKind.CHANNEL, true));
+    }
+
+    /**
+     * As {@link #subscribeForLife}, for shard channels: on a cluster each channel left out at first is subscribed on
+     * its slot's primary once the cluster answers, and all follow their slots as {@link #ssubscribe}'s do.
+     */
+    public CompletionStage<Subscription> ssubscribeForLife(SubscriptionListener listener, String... shardChannels) {
+        return shardSubscribe(listener, shardChannels, true);
     }
 
     @Override

@@ -37,7 +37,13 @@ public record ClientConfig(
         TlsConfig tls,
         FaultToleranceConfig faultTolerance,
         List<String> eventChannels,
-        List<String> eventPatterns) {
+        List<String> eventPatterns,
+        List<String> eventShardChannels) {
+
+    /** Whether the client subscribes at start-up to fire messages as CDI events ({@code events.*}). */
+    public boolean firesEvents() {
+        return !eventChannels.isEmpty() || !eventPatterns.isEmpty() || !eventShardChannels.isEmpty();
+    }
 
     /**
      * How long one call may take until its stage completes: {@code timeout} for each attempt, and when retries are on,

@@ -64,7 +64,8 @@ public final class ClientConfigReader {
                 in.duration(ConfigKey.POOL_RECYCLE_TIMEOUT), in.duration(ConfigKey.POOL_CLEANER_INTERVAL),
                 in.duration(ConfigKey.HASH_SLOT_CACHE_TTL), in.duration(ConfigKey.RECONNECT_DELAY),
                 in.duration(ConfigKey.RECONNECT_MAX_DELAY), tls, faultTolerance(in),
-                in.list(ConfigKey.EVENTS_CHANNELS), in.list(ConfigKey.EVENTS_PATTERNS));
+                in.topics(ConfigKey.EVENTS_CHANNELS, "channel"), in.topics(ConfigKey.EVENTS_PATTERNS, "pattern"),
+                in.topics(ConfigKey.EVENTS_SHARD_CHANNELS, "shard channel"));
         crossChecks(in, client, fromUris);
         return client;
     }
@@ -133,6 +134,11 @@ public final class ClientConfigReader {
             problems.invalid(in.key(ConfigKey.HOSTS), in.shown(ConfigKey.HOSTS), "a Redis Cluster has only database 0",
                     "remove the /database part of the hosts");
         }
+        client.eventShardChannels().stream().filter(channel -> channel.contains("*") || channel.contains("?")).findFirst().ifPresent(
+                pattern -> problems.invalid(in.key(ConfigKey.EVENTS_SHARD_CHANNELS), in.shown(ConfigKey.EVENTS_SHARD_CHANNELS),
+                        "\"" + pattern + "\" looks like a pattern, but SSUBSCRIBE takes exact names and Redis has no pattern subscription for shard channels",
+                        "name each shard channel, or give the pattern to " + in.key(ConfigKey.EVENTS_PATTERNS)
+                                + " (PSUBSCRIBE: it hears PUBLISH, not SPUBLISH)"));
         onlyFor(in, ConfigKey.MASTER_NAME, client, RedisClientType.SENTINEL);
         onlyFor(in, ConfigKey.ROLE, client, RedisClientType.SENTINEL);
         onlyFor(in, ConfigKey.AUTO_FAILOVER, client, RedisClientType.SENTINEL);

@@ -202,9 +202,23 @@ final class ClientKeyReader {
         return parsed;
     }
 
-    /** A comma-separated list; empty when the key is not set. */
-    List<String> list(ConfigKey key) {
-        return Arrays.stream(string(key).orElse("").split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    /**
+     * Comma-separated names of {@code noun}s to subscribe to; empty when the key is not set. An empty entry (two commas
+     * in a row, one at either end, a blank between two) is a problem rather than skipped: a name likely went missing.
+     */
+    List<String> topics(ConfigKey key, String noun) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        String[] entries = value.get().split(",", -1);
+        List<String> topics = Arrays.stream(entries).map(String::trim).filter(item -> !item.isEmpty()).toList();
+        if (topics.size() < entries.length) {
+            problems.invalid(key(key), value.get(), "an empty " + noun + " name between commas", topics.isEmpty()
+                    ? "name at least one " + noun + ", or remove the property"
+                    : "name the " + noun + " or drop the extra comma: " + key(key) + "=" + String.join(",", topics));
+        }
+        return topics;
     }
 
     /** A duration that may be zero, such as a jitter of 0ms. */

@@ -58,7 +58,9 @@ public enum ConfigKey {
     HEALTH_ENABLED("health.enabled", "true", "A MicroProfile Health readiness check for this client, where MP Health is present."),
     HEALTH_TIMEOUT("health.timeout", "2s", "The readiness check's PING deadline: no reply within it reports the client down."),
     EVENTS_CHANNELS("events.channels", null, "Comma-separated channels whose messages are fired as CDI events (RedisMessage, qualified like the client) from start-up on."),
-    EVENTS_PATTERNS("events.patterns", null, "Comma-separated glob patterns (PSUBSCRIBE) whose messages are fired as CDI events.");
+    EVENTS_PATTERNS("events.patterns", null, "Comma-separated glob patterns (PSUBSCRIBE) whose messages are fired as CDI events."),
+    EVENTS_SHARD_CHANNELS("events.shard-channels", null,
+            "Comma-separated shard channels (SSUBSCRIBE, Redis 7; on a cluster each on its slot's primary) whose messages are fired as CDI events.");
 
     private static final Set<String> SUFFIXES = Arrays.stream(values()).map(ConfigKey::suffix).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> FIRST_SEGMENTS = Arrays.stream(values())

@@ -238,4 +238,44 @@ class ClientConfigReaderTest {
                         "redis.replicas = \"share\": only cluster or replication clients read it, and this client is standalone. "
                                 + "Fix: remove it, or set redis.client-type=cluster");
     }
+
+    @Test
+    void shouldReadEventTopicsOfEachKindApart() {
+        ClientConfig config = read("ops", "redis.ops.hosts", "redis://h:7000", "redis.ops.events.channels", "orders",
+                "redis.ops.events.patterns", "alerts.*", "redis.ops.events.shard-channels", " orders , {eu}.payments ");
+
+        assertThat(config.eventChannels()).containsExactly("orders");
+        assertThat(config.eventPatterns()).containsExactly("alerts.*");
+        assertThat(config.eventShardChannels()).as("a name may be a channel and a shard channel").containsExactly("orders", "{eu}.payments");
+        assertThat(config.firesEvents()).isTrue();
+        assertThat(read(null, "redis.hosts", "redis://h:7000", "redis.events.shard-channels", "  ").firesEvents())
+                .as("a blank value, as for every key: not set").isFalse();
+    }
+
+    @Test
+    void shouldRejectEmptyEventTopicNames() {
+        assertThat(Configs.problems("redis.hosts", "redis://h:7000", "redis.events.shard-channels", "orders,,payments").list()).containsExactly(
+                "redis.events.shard-channels = \"orders,,payments\": an empty shard channel name between commas. "
+                        + "Fix: name the shard channel or drop the extra comma: redis.events.shard-channels=orders,payments");
+        assertThat(Configs.problems("redis.hosts", "redis://h:7000", "redis.events.shard-channels", "orders, ").list()).containsExactly(
+                "redis.events.shard-channels = \"orders,\": an empty shard channel name between commas. "
+                        + "Fix: name the shard channel or drop the extra comma: redis.events.shard-channels=orders");
+        assertThat(Configs.problems("redis.hosts", "redis://h:7000", "redis.events.shard-channels", ", ,").list()).containsExactly(
+                "redis.events.shard-channels = \", ,\": an empty shard channel name between commas. "
+                        + "Fix: name at least one shard channel, or remove the property");
+        assertThat(Configs.problems("redis.hosts", "redis://h:7000", "redis.events.channels", "orders, ,news",
+                "redis.events.patterns", ",alerts.*").list()).containsExactly(
+                "redis.events.channels = \"orders, ,news\": an empty channel name between commas. "
+                        + "Fix: name the channel or drop the extra comma: redis.events.channels=orders,news",
+                "redis.events.patterns = \",alerts.*\": an empty pattern name between commas. "
+                        + "Fix: name the pattern or drop the extra comma: redis.events.patterns=alerts.*");
+    }
+
+    @Test
+    void shouldRejectAPatternAmongShardChannels() {
+        assertThat(Configs.problems("redis.hosts", "redis://h:7000", "redis.events.shard-channels", "orders,alerts.*").list()).containsExactly(
+                "redis.events.shard-channels = \"orders,alerts.*\": \"alerts.*\" looks like a pattern, but SSUBSCRIBE takes exact names "
+                        + "and Redis has no pattern subscription for shard channels. "
+                        + "Fix: name each shard channel, or give the pattern to redis.events.patterns (PSUBSCRIBE: it hears PUBLISH, not SPUBLISH)");
+    }
 }

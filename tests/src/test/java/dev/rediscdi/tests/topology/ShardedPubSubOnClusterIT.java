@@ -241,7 +241,7 @@ class ShardedPubSubOnClusterIT {
     }
 
     /** A channel name (with {@code prefix}) whose slot {@code primary} serves. */
-    private static String channelServedBy(RedisCluster cluster, RedisServer primary, String prefix) {
+    static String channelServedBy(RedisCluster cluster, RedisServer primary, String prefix) {
         String base = prefix + ":" + UUID.randomUUID() + ":";
         for (int i = 0; i < 1_000; i++) {
             if (cluster.primaryForKey(base + i).port() == primary.port()) {
@@ -251,12 +251,12 @@ class ShardedPubSubOnClusterIT {
         throw new AssertionError("no channel of 1000 tried is served by " + primary);
     }
 
-    private static long shardSubscribers(RedisServer node, String channel) {
+    static long shardSubscribers(RedisServer node, String channel) {
         String[] reply = node.command("PUBSUB", "SHARDNUMSUB", channel).split("\n");
         return Long.parseLong(reply[reply.length - 1].trim());
     }
 
-    private static boolean expect(long actual, long expected) {
+    static boolean expect(long actual, long expected) {
         if (actual != expected) {
             throw new IllegalStateException(actual + ", " + expected + " expected");
         }
