@@ -19,9 +19,10 @@ final class AssumingIdempotent implements RedisClient, LibraryClient {
     private final DefaultRedisClient client;
     private final BlockingRedisClient blocking;
 
-    AssumingIdempotent(DefaultRedisClient client, Duration timeout) {
+    /** @param longestCall how long one call may take: the timeout, and the retries' duration when retries are on */
+    AssumingIdempotent(DefaultRedisClient client, String clientLabel, Duration longestCall) {
         this.client = client;
-        this.blocking = new DefaultBlockingRedisClient(this, timeout);
+        this.blocking = new DefaultBlockingRedisClient(this, clientLabel, longestCall);
     }
 
     DefaultRedisClient client() {

@@ -3,15 +3,11 @@ package dev.rediscdi.internal.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.rediscdi.BlockingRedisClient;
 import dev.rediscdi.RedisClient;
-import dev.rediscdi.RedisException;
-import dev.rediscdi.RedisTimeoutException;
 import dev.rediscdi.ReplyType;
+import dev.rediscdi.internal.commands.Await;
 import io.vertx.core.Context;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -21,15 +17,15 @@ import io.vertx.redis.client.Response;
  * duration (plus a margin for the deadline sweep). A caller told its command failed must not see it retried and run after.
  */
 final class DefaultBlockingRedisClient implements BlockingRedisClient {
-    private static final long SWEEP_MARGIN_MILLIS = 250;
-
     private final RedisClient async;
     /** How long one call may take: the timeout, and the retries' duration when retries are on. */
     private final Duration maxWait;
+    private final Await await;
 
-    DefaultBlockingRedisClient(RedisClient async, Duration maxWait) {
+    DefaultBlockingRedisClient(RedisClient async, String clientLabel, Duration maxWait) {
         this.async = async;
         this.maxWait = maxWait;
+        this.await = new Await(clientLabel, maxWait);
     }
 
     @Override
@@ -76,25 +72,6 @@ final class DefaultBlockingRedisClient implements BlockingRedisClient {
     }
 
     private <T> T await(CompletionStage<T> stage, boolean unbounded) {
-        try {
-            if (unbounded) {
-                return stage.toCompletableFuture().get();
-            }
-            return stage.toCompletableFuture().get(maxWait.toMillis() + SWEEP_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RedisException redis) {
-                throw redis;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new RedisException(cause.toString(), cause);
-        } catch (TimeoutException e) {
-            throw new RedisTimeoutException("no reply within " + maxWait.toMillis() + " ms; the command may or may not have run", maxWait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RedisException("interrupted while waiting for Redis; the command may or may not have run", e);
-        }
+        return await.result(stage, unbounded ? null : maxWait.plus(Await.SWEEP_MARGIN));
     }
 }

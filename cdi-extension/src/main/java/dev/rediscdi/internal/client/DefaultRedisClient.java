@@ -105,10 +105,10 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         onPrimary.add(pubSub);
         onPrimary.add(held);
         this.primaryWatch = SentinelPrimaryWatch.startFor(vertx, config, options, onPrimary);
-        this.blocking = new DefaultBlockingRedisClient(this, longestCall);
+        this.blocking = new DefaultBlockingRedisClient(this, label, longestCall);
         this.policy = CommandPolicy.of(label, config.faultTolerance());
         this.continuations = continuations;
-        this.assumingIdempotent = new AssumingIdempotent(this, config.timeout());
+        this.assumingIdempotent = new AssumingIdempotent(this, label, longestCall);
         this.clusterNodes = cluster ? new ClusterNodes(vertx, options, failures, deadlines, timeoutNanos) : null;
         this.shardSubscriptions = cluster ? new ClusterShardSubscriptions(vertx, options, failures, label, config.reconnectDelay(),
                 config.reconnectMaxDelay(), clusterNodes::send) : null;

@@ -10,12 +10,28 @@ import dev.rediscdi.RedisException;
 import dev.rediscdi.RedisTimeoutException;
 import io.vertx.core.Context;
 
-/** Waits for a stage on behalf of the blocking views, with the same rules as the blocking client. */
-final class Await {
+/**
+ * Waits for the stages of one client on behalf of its blocking views and its blocking client; its errors name the
+ * client.
+ */
+public final class Await {
     /** The deadline sweep fails a command up to a tenth of the timeout late: wait that much longer before giving up. */
-    static final Duration SWEEP_MARGIN = Duration.ofMillis(250);
+    public static final Duration SWEEP_MARGIN = Duration.ofMillis(250);
 
-    private Await() {
+    private final String clientLabel;
+    private final Duration timeout;
+
+    /**
+     * @param clientLabel how errors name the client
+     * @param timeout the client's timeout, for the waits of the views
+     */
+    public Await(String clientLabel, Duration timeout) {
+        this.clientLabel = clientLabel;
+        this.timeout = timeout;
+    }
+
+    Duration timeout() {
+        return timeout;
     }
 
     static void checkThread() {
@@ -27,7 +43,7 @@ final class Await {
     }
 
     /** The stage's value; {@code maxWait} {@code null} waits as long as it takes (for commands that carry their own timeout). */
-    static <T> T result(CompletionStage<T> stage, Duration maxWait) {
+    public <T> T result(CompletionStage<T> stage, Duration maxWait) {
         try {
             if (maxWait == null) {
                 return stage.toCompletableFuture().get();
@@ -40,10 +56,10 @@ final class Await {
             }
             throw new RedisException(cause.toString(), cause);
         } catch (TimeoutException e) {
-            throw new RedisTimeoutException("no reply within " + maxWait.toMillis() + " ms; the command may or may not have run", maxWait);
+            throw new RedisTimeoutException(clientLabel + ": no reply within " + maxWait.toMillis() + " ms; the command may or may not have run", maxWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RedisException("interrupted while waiting for Redis; the command may or may not have run", e);
+            throw new RedisException(clientLabel + ": interrupted while waiting for Redis; the command may or may not have run", e);
         }
     }
 }

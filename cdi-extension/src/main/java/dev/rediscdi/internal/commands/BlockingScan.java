@@ -7,10 +7,12 @@ import java.util.NoSuchElementException;
 /** A {@code SCAN} iteration read page by page as the caller's loop advances, waiting for each page. */
 final class BlockingScan<T> implements Iterable<T> {
     private final ScanCursor<T> scan;
+    private final Await await;
     private final Duration maxWait;
 
-    BlockingScan(ScanCursor<T> scan, Duration maxWait) {
+    BlockingScan(ScanCursor<T> scan, Await await, Duration maxWait) {
         this.scan = scan;
+        this.await = await;
         this.maxWait = maxWait;
     }
 
@@ -24,7 +26,7 @@ final class BlockingScan<T> implements Iterable<T> {
             public boolean hasNext() {
                 while (!page.hasNext() && next != null) {
                     Await.checkThread();
-                    ScanCursor.Page<T> fetched = Await.result(scan.page(next), maxWait);
+                    ScanCursor.Page<T> fetched = await.result(scan.page(next), maxWait);
                     page = fetched.elements().iterator();
                     next = fetched.last() ? null : fetched.next();
                 }

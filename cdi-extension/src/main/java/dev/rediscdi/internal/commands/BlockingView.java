@@ -34,21 +34,21 @@ final class BlockingView implements InvocationHandler {
 
     private final Object async;
     private final Class<?> asyncType;
-    private final Duration timeout;
+    private final Await await;
 
-    private BlockingView(Object async, Class<?> asyncType, Duration timeout) {
+    private BlockingView(Object async, Class<?> asyncType, Await await) {
         this.async = async;
         this.asyncType = asyncType;
-        this.timeout = timeout;
+        this.await = await;
     }
 
-    static <B> B of(Class<B> blockingType, Class<?> asyncType, Object async, Duration timeout) {
+    static <B> B of(Class<B> blockingType, Class<?> asyncType, Object async, Await await) {
         CHECKED.computeIfAbsent(blockingType, type -> {
             checkShape(type, asyncType);
             return asyncType;
         });
         return blockingType.cast(Proxy.newProxyInstance(blockingType.getClassLoader(), new Class<?>[] { blockingType },
-                new BlockingView(async, asyncType, timeout)));
+                new BlockingView(async, asyncType, await)));
     }
 
     /** Fails unless each method of {@code blockingType} has a twin in {@code asyncType} answering a stage of the same type. */
@@ -99,11 +99,11 @@ final class BlockingView implements InvocationHandler {
             throw e.getCause();
         }
         if (result instanceof CompletionStage<?> stage) {
-            return Await.result(stage, maxWait(method.getName(), args));
+            return await.result(stage, maxWait(method.getName(), args));
         }
         if (result instanceof ScanCursor<?> scan) {
             // two round trips at most per page, each within the timeout: on a cluster, the first asks for the primaries
-            return new BlockingScan<>(scan, timeout.multipliedBy(2).plus(Await.SWEEP_MARGIN));
+            return new BlockingScan<>(scan, await, await.timeout().multipliedBy(2).plus(Await.SWEEP_MARGIN));
         }
         return result;
     }
@@ -126,9 +126,9 @@ final class BlockingView implements InvocationHandler {
             ownTimeout = read == null ? null : read.blockDuration();
         }
         if (ownTimeout == null) {
-            return timeout.plus(Await.SWEEP_MARGIN);
+            return await.timeout().plus(Await.SWEEP_MARGIN);
         }
-        return ownTimeout.isZero() ? null : ownTimeout.plus(timeout).plus(Await.SWEEP_MARGIN);
+        return ownTimeout.isZero() ? null : ownTimeout.plus(await.timeout()).plus(Await.SWEEP_MARGIN);
     }
 
     private static <A> A argument(Object[] args, Class<A> type) {

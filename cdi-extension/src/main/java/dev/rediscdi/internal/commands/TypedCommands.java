@@ -39,7 +39,7 @@ public final class TypedCommands {
     /** The blocking command groups of a client. */
     public static BlockingRedisCommands blocking(BlockingRedisClient client) {
         RedisClient async = client.async();
-        return new BlockingGroups(of(async), support(async).timeout());
+        return new BlockingGroups(of(async), new Await(support(async).label(), support(async).timeout()));
     }
 
     public static CompletionStage<CommandResults> pipeline(RedisClient client, Consumer<RedisCommands> commands) {
@@ -58,7 +58,7 @@ public final class TypedCommands {
     /** Waits for the stage of a blocking call made of several round trips: each has its own deadline, this is a safety net. */
     public static <T> T await(BlockingRedisClient client, CompletionStage<T> stage, int roundTrips) {
         Duration timeout = support(client.async()).timeout();
-        return Await.result(stage, timeout.multipliedBy(Math.max(1, roundTrips)).plus(Await.SWEEP_MARGIN));
+        return new Await(support(client.async()).label(), timeout).result(stage, timeout.multipliedBy(Math.max(1, roundTrips)).plus(Await.SWEEP_MARGIN));
     }
 
     /** Refuses event-loop threads before anything is sent. */

@@ -9,7 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.rediscdi.BlockingRedisClient;
 import dev.rediscdi.RedisException;
@@ -25,13 +26,16 @@ import dev.rediscdi.testing.RedisServer;
  */
 class BlockingClientRetriesIT {
 
-    @Test
-    void shouldWaitForTheRetriesOfACommandThatCouldNotBeSent() throws Exception {
+    /** Also through {@code assumingIdempotent()}, whose blocking client is a client of its own. */
+    @ParameterizedTest
+    @ValueSource(booleans = { false, true })
+    void shouldWaitForTheRetriesOfACommandThatCouldNotBeSent(boolean assumingIdempotent) throws Exception {
         try (RedisServer server = RedisServer.builder().start();
                 TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.retry.max-retries", "40",
                         "redis.retry.delay", "200ms", "redis.retry.max-duration", "15s", "redis.circuit-breaker.enabled", "false");
                 WeldContainer weld = Containers.boot()) {
-            BlockingRedisClient redis = weld.select(BlockingRedisClient.class).get();
+            BlockingRedisClient plain = weld.select(BlockingRedisClient.class).get();
+            BlockingRedisClient redis = assumingIdempotent ? plain.async().assumingIdempotent().blocking() : plain;
             Eventually.get(Duration.ofSeconds(10), () -> redis.send("PING"));
             server.stop();
             Thread.sleep(300); // the client has seen its connections close: the INCR below is refused, never in flight
