@@ -255,6 +255,18 @@ public final class RedisServer implements AutoCloseable {
         process.unfreeze();
     }
 
+    /**
+     * Leaves the stop at JVM exit to the caller's own shutdown hook, which must then {@link #close()} it: the harness
+     * no longer kills the server as soon as the JVM begins to exit (the dev Redis stops it only once the application
+     * closed its connections). Until the next {@link #restart()}.
+     */
+    public synchronized void stoppedByOwnHookAtExit() {
+        RedisProcess current = process;
+        if (current != null) {
+            current.leaveToOwnersHook();
+        }
+    }
+
     /** {@link #stop()}, then deletes the temporary directory; the server cannot be restarted afterwards. */
     @Override
     public synchronized void close() {

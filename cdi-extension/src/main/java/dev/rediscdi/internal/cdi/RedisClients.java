@@ -58,7 +58,11 @@ public final class RedisClients {
 
     /** Subscribes every client whose configuration names {@code events.channels}, {@code events.patterns} or {@code events.shard-channels}. */
     void subscribeEvents(jakarta.enterprise.event.Event<Object> events) {
-        configs.forEach((name, config) -> MessageEvents.subscribe(name, config, get(name).client(), continuations, events));
+        configs.forEach((name, config) -> {
+            if (config.firesEvents()) {
+                MessageEvents.subscribe(name, config, get(name).client(), continuations, events);
+            }
+        });
     }
 
     /** The client of one name: {@link #DEFAULT} or the name of a named client. */

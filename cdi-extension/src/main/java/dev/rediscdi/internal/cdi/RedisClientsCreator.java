@@ -1,7 +1,6 @@
 package dev.rediscdi.internal.cdi;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,11 +10,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import dev.rediscdi.RedisConfigurationException;
 import dev.rediscdi.RedisOptionsCustomizer;
-import dev.rediscdi.internal.config.ClientConfigReader;
 import dev.rediscdi.internal.config.ConfigProblems;
 import dev.rediscdi.internal.config.Endpoint;
 import dev.rediscdi.internal.context.Continuations;
@@ -31,13 +27,7 @@ public class RedisClientsCreator implements SyntheticBeanCreator<RedisClients> {
 
     @Override
     public RedisClients create(Instance<Object> lookup, Parameters params) {
-        ConfigProblems problems = new ConfigProblems();
-        ClientConfigReader reader = new ClientConfigReader(ConfigProvider.getConfig(), problems);
-        Map<String, dev.rediscdi.internal.config.ClientConfig> configs = new LinkedHashMap<>();
-        for (String name : params.get(NAMES, String[].class)) {
-            configs.put(name, reader.read(name.equals(RedisClients.DEFAULT) ? null : name));
-        }
-        problems.throwIfAny();
+        Map<String, dev.rediscdi.internal.config.ClientConfig> configs = RuntimeClientConfigs.read(params.get(NAMES, String[].class));
 
         boolean unixSockets = configs.values().stream().anyMatch(config -> config.endpoints().stream().anyMatch(Endpoint::unixSocket));
         Instance<Vertx> existing = lookup.select(Vertx.class);

@@ -49,6 +49,15 @@ import io.vertx.redis.client.RedisAPI;
 public class RedisExtension implements BuildCompatibleExtension {
     /** Named so that Quarkus never removes it as unused: the client beans look it up programmatically. */
     static final String REGISTRY_BEAN_NAME = "dev.rediscdi.internal.RedisClients";
+    /**
+     * The names of the client beans start so. Quarkus removes unnamed beans that no injection point asks for, and a
+     * client may be looked up only ({@code CDI.current().select(..)}, {@code Instance.select(..)} on an {@code @Any
+     * Instance<Object>}), so every view is named: {@code dev.rediscdi.internal.client:ASYNC} for the default client,
+     * {@code dev.rediscdi.internal.client:ASYNC:cache} for a named one (no client name has a colon). No dot after the
+     * prefix, so that no name is the namespace of another (CDI forbids a bean named {@code x} beside one named
+     * {@code x.y}).
+     */
+    static final String CLIENT_BEAN_NAME_PREFIX = "dev.rediscdi.internal.client:";
 
     private final Map<String, List<String>> injectedNames = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -96,8 +105,9 @@ public class RedisExtension implements BuildCompatibleExtension {
                 .withParam(RedisClientsCreator.NAMES, configured.toArray(String[]::new))
                 .createWith(RedisClientsCreator.class)
                 .disposeWith(RedisClientsDisposer.class);
-        if (read.values().stream().anyMatch(ClientConfig::firesEvents)) {
-            components.addObserver(Startup.class).observeWith(MessageEventsAtStartup.class);
+        if (!configured.isEmpty()) {
+            components.addObserver(Startup.class).withParam(ClientsAtStartup.NAMES, configured.toArray(String[]::new))
+                    .observeWith(ClientsAtStartup.class);
         }
         if (HealthChecks.available()) {
             read.forEach((name, client) -> {
@@ -130,6 +140,7 @@ public class RedisExtension implements BuildCompatibleExtension {
         } else {
             bean.qualifier(NamedRedisClient.Literal.of(name));
         }
+        bean.name(CLIENT_BEAN_NAME_PREFIX + view.name() + (name.equals(RedisClients.DEFAULT) ? "" : ":" + name));
         bean.withParam(ClientBeanCreator.NAME, name)
                 .withParam(ClientBeanCreator.VIEW, view.name())
                 .createWith(ClientBeanCreator.class);

@@ -43,7 +43,9 @@ public final class ConfigProblems {
 
     public void throwIfAny() {
         if (!problems.isEmpty()) {
-            throw new RedisConfigurationException(message(), problems);
+            RedisConfigurationException exception = new RedisConfigurationException(message(), problems);
+            ConfigValidationCause.attach(exception, problems);
+            throw exception;
         }
     }
 }

@@ -45,6 +45,30 @@ public final class SampleProcess implements AutoCloseable {
      * @param environment variables to set; a {@code null} value removes the variable
      */
     public static SampleProcess start(int port, Path output, Map<String, String> environment) throws Exception {
+        SampleProcess sample = launch(port, output, environment);
+        sample.awaitReady();
+        return sample;
+    }
+
+    /**
+     * Starts the application expecting it not to start: waits (at most 45 s) until it exited, and fails if it printed
+     * {@link #READY} instead.
+     *
+     * @return its exit code
+     */
+    public static int startExpectingFailure(int port, Path output, Map<String, String> environment) throws Exception {
+        try (SampleProcess sample = launch(port, output, environment)) {
+            if (!sample.process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("still running " + STARTUP.toSeconds() + " s after its start:\n" + sample.output());
+            }
+            if (sample.output().contains(READY)) {
+                throw new AssertionError("it started:\n" + sample.output());
+            }
+            return sample.process.exitValue();
+        }
+    }
+
+    private static SampleProcess launch(int port, Path output, Map<String, String> environment) throws IOException {
         Path jar = Path.of(System.getProperty("quarkus.sample.run.jar", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("the packaged application " + jar + " is missing: mvn package builds it");
@@ -63,9 +87,7 @@ public final class SampleProcess implements AutoCloseable {
                 builder.environment().put(name, value);
             }
         });
-        SampleProcess sample = new SampleProcess(builder.start(), output, port);
-        sample.awaitReady();
-        return sample;
+        return new SampleProcess(builder.start(), output, port);
     }
 
     public Process process() {
