@@ -81,16 +81,16 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
     }
 
     /**
-     * Subscribes {@code listener} (called on the line of {@code line}) to {@code channels}; completes once each node confirmed.
+     * Subscribes the listener of {@code line}, called on that line, to {@code channels}; completes once each node confirmed.
      *
      * @param keep what happens when a channel cannot be subscribed now (no node answers, or none confirms in time):
      *        {@code false}, the stage fails and nothing stays subscribed; {@code true}, the stage fails but the
      *        subscription stays, its listener told {@code onConnectionLost}, and the periodic check subscribes the
      *        channels left out on their slot's node once the cluster answers ({@code onResubscribed} when all are)
      */
-    CompletionStage<Subscription> subscribe(SubscriptionListener listener, OrderedListener line, String[] channels, boolean keep) {
+    CompletionStage<Subscription> subscribe(OrderedListener line, String[] channels, boolean keep) {
         PubSubConnection.checkTopics(channels, TopicKind.SHARD);
-        ShardedSubscription whole = new ShardedSubscription(this::remove, listener, line, List.of(channels));
+        ShardedSubscription whole = new ShardedSubscription(this::remove, line, List.of(channels));
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException(clientLabel + ": the client is closed");

@@ -274,7 +274,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private CompletionStage<Subscription> shardSubscribe(SubscriptionListener listener, String[] shardChannels, boolean keep) {
         OrderedListener ordered = continuations.ordered(listener);
         if (shardSubscriptions != null) { // a cluster: each channel on the node serving its slot
-            return continuations.handOver(shardSubscriptions.subscribe(listener, ordered, shardChannels, keep));
+            return continuations.handOver(shardSubscriptions.subscribe(ordered, shardChannels, keep));
         }
         return continuations.handOver(pubSub.subscribe(ordered, shardChannels, TopicKind.SHARD, keep));
     }

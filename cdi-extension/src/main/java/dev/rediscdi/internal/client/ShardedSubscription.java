@@ -29,13 +29,13 @@ final class ShardedSubscription implements Subscription {
     private boolean toldLost;
 
     /**
-     * @param listener the application's listener, called on the line of {@code line} (its ordered form), one call at a
-     *        time with the messages of every channel
+     * @param line the application's listener in its ordered form: its listener is called on its line, one call at a time
+     *        with the messages of every channel (called directly there, not through {@code line} again: a listener that
+     *        is itself an {@link OrderedListener}, as the CDI events' are, would take a second turn on the line)
      */
-    ShardedSubscription(Function<ShardedSubscription, CompletionStage<Void>> unsubscriber, SubscriptionListener listener,
-            OrderedListener line, List<String> channels) {
+    ShardedSubscription(Function<ShardedSubscription, CompletionStage<Void>> unsubscriber, OrderedListener line, List<String> channels) {
         this.unsubscriber = unsubscriber;
-        this.listener = listener;
+        this.listener = line.listener();
         this.line = line;
         this.channels = channels;
     }

@@ -27,6 +27,11 @@ public final class OrderedListener implements SubscriptionListener {
         this.loader = loader;
     }
 
+    /** The listener this calls on its line. */
+    public SubscriptionListener listener() {
+        return listener;
+    }
+
     /** The same listener, called on the same line as this one, with a stop switch of its own. */
     OrderedListener sameLine() {
         return alongside(listener);
