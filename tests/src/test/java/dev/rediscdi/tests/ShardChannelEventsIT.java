@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -190,36 +188,13 @@ class ShardChannelEventsIT {
         }
     }
 
-    /** A slow observer: a second event arriving while it runs would overlap, if it may. */
-    @ApplicationScoped
-    public static class SlowObserver {
-        final AtomicInteger inside = new AtomicInteger();
-        final AtomicInteger mostAtOnce = new AtomicInteger();
-        final CountDownLatch seen = new CountDownLatch(2);
-
-        void onMessage(@Observes @Default RedisMessage message) throws InterruptedException {
-            int now = inside.incrementAndGet();
-            mostAtOnce.accumulateAndGet(now, Math::max);
-            seen.countDown();
-            seen.await(1, TimeUnit.SECONDS);
-            inside.decrementAndGet();
-        }
-
-        public boolean awaitBoth() throws InterruptedException {
-            return seen.await(10, TimeUnit.SECONDS);
-        }
-
-        public int mostAtOnce() {
-            return mostAtOnce.get();
-        }
-    }
-
     @Test
     void shouldNeverRunAShardChannelObserverAlongsideAChannelObserverOfTheSameClient() throws Exception {
         try (TestConfig config = TestConfig.of("redis.hosts", REDIS.server().uri(), "redis.events.channels", "news",
                 "redis.events.shard-channels", "orders");
-                WeldContainer weld = Containers.boot(SlowObserver.class)) {
-            SlowObserver observer = weld.select(SlowObserver.class).get();
+                WeldContainer weld = Containers.boot(MessageEventsOneAtATimeIT.Observer.class)) {
+            // the slow observer of the channels-and-patterns case
+            MessageEventsOneAtATimeIT.Observer observer = weld.select(MessageEventsOneAtATimeIT.Observer.class).get();
             Eventually.get(Duration.ofSeconds(10), () -> shardSubscribed("orders"));
             Eventually.get(Duration.ofSeconds(10), () -> lastNumber(REDIS.server().command("PUBSUB", "NUMSUB", "news"), 1));
 
