@@ -43,7 +43,8 @@ class ShardChannelEventsIT {
         private final List<String> calls = new CopyOnWriteArrayList<>();
 
         void onMessage(@Observes @Default RedisMessage message) {
-            events.add(message.channel() + "=" + message.payloadAsString() + (message.pattern() == null ? "" : " via " + message.pattern()));
+            events.add(message.channel() + "=" + message.payloadAsString() + (message.pattern() == null ? "" : " via " + message.pattern())
+                    + (message.sharded() ? " (shard)" : ""));
             calls.add((Context.isOnEventLoopThread() ? "event-loop" : "worker") + " "
                     + (Thread.currentThread().getContextClassLoader() == ShardChannelEventsIT.class.getClassLoader() ? "application loader" : "other loader"));
         }
@@ -79,7 +80,7 @@ class ShardChannelEventsIT {
             }
             Eventually.get(Duration.ofSeconds(10), () -> size(timeline.events(), 51));
             assertThat(timeline.events()).as("events of the shard channels, in the order published").containsExactlyElementsOf(
-                    IntStream.range(-1, 50).mapToObj(i -> i < 0 ? "{eu}.payments=p1" : "orders=o" + i).toList());
+                    IntStream.range(-1, 50).mapToObj(i -> i < 0 ? "{eu}.payments=p1 (shard)" : "orders=o" + i + " (shard)").toList());
             assertThat(timeline.calls()).as("observer threads and class loaders").containsOnly("worker application loader");
 
             REDIS.server().restart();
@@ -88,8 +89,8 @@ class ShardChannelEventsIT {
             Eventually.get(Duration.ofSeconds(10), () -> size(timeline.events(), 54));
 
             assertThat(timeline.events().subList(50, timeline.events().size())).as("messages and subscription changes, in order")
-                    .containsExactly("orders=o49", "LOST [orders, {eu}.payments] shard channels (cause given)",
-                            "RESUBSCRIBED [orders, {eu}.payments] shard channels", "orders=after-restart");
+                    .containsExactly("orders=o49 (shard)", "LOST [orders, {eu}.payments] shard channels (cause given)",
+                            "RESUBSCRIBED [orders, {eu}.payments] shard channels", "orders=after-restart (shard)");
         }
     }
 
@@ -107,7 +108,8 @@ class ShardChannelEventsIT {
             assertThat(REDIS.server().command("SPUBLISH", "orders", "shard-published")).as("receivers of SPUBLISH orders").isEqualTo("1");
             REDIS.server().command("PUBLISH", "orders", "last");
             Eventually.get(Duration.ofSeconds(10), () -> size(timeline.events(), 3));
-            assertThat(timeline.events()).containsExactly("orders=published", "orders=shard-published", "orders=last");
+            assertThat(timeline.events()).as("messages, told apart by sharded()")
+                    .containsExactly("orders=published", "orders=shard-published (shard)", "orders=last");
 
             REDIS.server().restart();
             Eventually.get(Duration.ofSeconds(15), () -> size(timeline.events(), 7));

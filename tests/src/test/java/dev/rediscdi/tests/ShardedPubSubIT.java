@@ -55,9 +55,11 @@ class ShardedPubSubIT {
                 assertThat(first.channel()).isEqualTo("orders");
                 assertThat(first.pattern()).isNull();
                 assertThat(first.payloadAsString()).isEqualTo("o1");
+                assertThat(first.sharded()).as("a shard channel's message says so").isTrue();
                 assertThat(shard.messages.poll(5, TimeUnit.SECONDS)).extracting(RedisMessage::channel, RedisMessage::payloadAsString)
                         .containsExactly("{eu}.orders", "o2");
-                assertThat(channel.messages.poll(5, TimeUnit.SECONDS)).extracting(RedisMessage::payloadAsString).isEqualTo("n1");
+                assertThat(channel.messages.poll(5, TimeUnit.SECONDS)).extracting(RedisMessage::payloadAsString, RedisMessage::sharded)
+                        .as("a channel's message, not sharded").containsExactly("n1", false);
                 assertThat(shard.messages.poll(200, TimeUnit.MILLISECONDS)).as("a message to the channel orders").isNull();
 
                 subscription.unsubscribe().toCompletableFuture().get(5, TimeUnit.SECONDS);

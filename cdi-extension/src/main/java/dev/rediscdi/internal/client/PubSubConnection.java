@@ -357,7 +357,7 @@ final class PubSubConnection implements FollowsPrimary {
         String topic = message.get(1).toString();
         switch (frame) {
             case "message" -> deliver(TopicKind.CHANNEL, topic, new RedisMessage(topic, null, bytes(message.get(2))));
-            case "smessage" -> deliver(TopicKind.SHARD, topic, new RedisMessage(topic, null, bytes(message.get(2))));
+            case "smessage" -> deliver(TopicKind.SHARD, topic, new RedisMessage(topic, null, bytes(message.get(2)), true));
             case "pmessage" -> {
                 if (message.size() >= 4) {
                     deliver(TopicKind.PATTERN, topic, new RedisMessage(message.get(2).toString(), topic, bytes(message.get(3))));

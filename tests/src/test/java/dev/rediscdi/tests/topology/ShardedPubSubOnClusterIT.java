@@ -67,6 +67,7 @@ class ShardedPubSubOnClusterIT {
                     RedisMessage message = listener.messages.poll(5, TimeUnit.SECONDS);
                     assertThat(message).as("message %s of %s", i + 1, channels.size()).isNotNull();
                     assertThat(message.payloadAsString()).isEqualTo("to " + message.channel());
+                    assertThat(message.sharded()).as("a shard channel's message on a cluster says so").isTrue();
                     heard.add(message.channel());
                 }
                 assertThat(heard).containsExactlyInAnyOrderElementsOf(channels);
