@@ -79,6 +79,44 @@ final class SessionCache {
         return null;
     }
 
+    /** A read of Redis through the cache: what it found, and the copy of it the cache may keep, and for how long. */
+    record Read(StoredSession session, StoredSession copy, long validMillis) {
+        /** Found {@code session}, and nothing to keep. */
+        static Read notKept(StoredSession session) {
+            return new Read(session, null, 0);
+        }
+    }
+
+    /** Reads one key from Redis. */
+    @FunctionalInterface
+    interface Reader {
+        /**
+         * @param keepable whether the cache could keep a copy of what is read (when not, none need be made)
+         * @return what was read, {@code null} for nothing
+         */
+        Read read(boolean keepable);
+    }
+
+    /**
+     * The session under {@code key}: the copy kept, if one is still valid; else what {@code reader} reads, whose copy
+     * is kept unless an invalidation overtook the read. The key's reservation is settled however the read ends: a read
+     * that fails (Redis down, a timeout) leaves nothing behind, however many ids are asked for meanwhile.
+     */
+    StoredSession readThrough(String key, Reader reader) {
+        StoredSession cached = get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Reservation reservation = reserve(key);
+        Read read = null;
+        try {
+            read = reader.read(reservation != null);
+            return read == null ? null : read.session();
+        } finally {
+            fill(reservation, read == null ? null : read.copy(), read == null ? 0 : read.validMillis());
+        }
+    }
+
     /**
      * Reserves the key for a read about to be sent; {@code null} while the cache is closed, or while a write of this
      * instance is pending (the read is then not kept, and the write's state may still be).

@@ -59,25 +59,22 @@ final class SessionRepository {
     /** The live session with this id, touched if its last touch is older than the touch interval; {@code null} if none. */
     StoredSession load(String id) {
         String key = keys.session(id);
-        StoredSession cached = cache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        SessionCache.Reservation reservation = cache.reserve(key);
+        return cache.readThrough(key, keepable -> read(id, key, keepable));
+    }
+
+    private SessionCache.Read read(String id, String key, boolean keepable) {
         Response reply = await(script(List.of(key), "load", marks.next(), touchMillis, graceMillis), "load");
         if (reply == null) {
-            cache.fill(reservation, null, 0);
             return null;
         }
         StoredSession loaded = SessionFields.decode(id, reply.get(1).toLong(), reply.get(2));
-        if (reservation != null && loaded != null) {
-            // the copy's last access is the one Redis now holds (touched or not); its bytes and shared values are the same
-            StoredSession copy = new StoredSession(id, loaded.created(), SessionFields.number(reply.get(2), SessionFields.ACCESSED),
-                    loaded.maxInactiveSeconds(), loaded.attributes(), loaded.decodedImmutables());
-            cache.fill(reservation, copy,
-                    cacheableMillis(reply.get(0).toLong(), loaded.maxInactiveSeconds(), reply.get(2)));
+        if (!keepable || loaded == null) {
+            return SessionCache.Read.notKept(loaded);
         }
-        return loaded;
+        // the copy's last access is the one Redis now holds (touched or not); its bytes and shared values are the same
+        StoredSession copy = new StoredSession(id, loaded.created(), SessionFields.number(reply.get(2), SessionFields.ACCESSED),
+                loaded.maxInactiveSeconds(), loaded.attributes(), loaded.decodedImmutables());
+        return new SessionCache.Read(loaded, copy, cacheableMillis(reply.get(0).toLong(), loaded.maxInactiveSeconds(), reply.get(2)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rediscdi.session.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,38 @@ class SessionCacheTest {
         assertThat(cache.get("k")).isSameAs(session);
         nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(1));
         assertThat(cache.get("k")).as("valid until the next touch would be due, not one nanosecond longer").isNull();
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void shouldKeepAReadThroughTheCacheAndAnswerTheNextFromTheCopy() {
+        cache.open();
+        assertThat(cache.readThrough("k", keepable -> new SessionCache.Read(session, session, 100))).isSameAs(session);
+        assertThat(cache.readThrough("k", keepable -> {
+            throw new AssertionError("read Redis though a valid copy was kept");
+        })).isSameAs(session);
+    }
+
+    @Test
+    void shouldLeaveNothingBehindOfReadsThatFailedOrFoundNothing() {
+        cache.open();
+        for (int i = 0; i < 100; i++) {
+            String key = "unknown-" + i;
+            assertThatThrownBy(() -> cache.readThrough(key, keepable -> {
+                throw new IllegalStateException("Redis did not answer");
+            })).hasMessage("Redis did not answer");
+            assertThat(cache.readThrough("gone-" + i, keepable -> null)).isNull();
+            assertThat(cache.readThrough("unkept-" + i, keepable -> SessionCache.Read.notKept(session))).isSameAs(session);
+        }
+        assertThat(cache.size()).as("entries left by 300 reads that kept nothing").isZero();
+    }
+
+    @Test
+    void shouldAskForNoCopyWhileClosed() {
+        assertThat(cache.readThrough("k", keepable -> {
+            assertThat(keepable).as("keepable while closed").isFalse();
+            return SessionCache.Read.notKept(session);
+        })).isSameAs(session);
         assertThat(cache.size()).isZero();
     }
 
