@@ -27,6 +27,8 @@ public final class SessionStore {
     private final SessionCache cache = new SessionCache(System::nanoTime);
     private volatile SessionRepository repository;
     private volatile Optional<InvalidationListener> invalidations = Optional.empty();
+    // guarded by this
+    private boolean closed;
     private volatile Optional<WeldSessionScope> weld;
 
     SessionStore(ServletContext context, SessionSettings settings, SessionCodec codec, ClassLoader classLoader) {
@@ -89,7 +91,9 @@ public final class SessionStore {
                     // every instance on a standalone Redis marks its writes, whether it caches or not: others may
                     WriteMarks marks = clientConfig.clientType() == RedisClientType.STANDALONE ? WriteMarks.random() : WriteMarks.NONE;
                     repository = new SessionRepository(client, settings, cache, clientConfig.timeout(), marks);
-                    invalidations.ifPresent(InvalidationListener::start);
+                    if (!closed) { // a sweep that began before the application stopped must not start a connection no one stops
+                        invalidations.ifPresent(InvalidationListener::start);
+                    }
                 }
                 current = repository;
             }
@@ -97,8 +101,9 @@ public final class SessionStore {
         return current;
     }
 
-    /** Stops the invalidation listener, when the application stops. */
-    void close() {
+    /** Stops the invalidation listener, when the application stops; none starts after this. */
+    synchronized void close() {
+        closed = true;
         invalidations.ifPresent(InvalidationListener::stop);
     }
 
