@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.RedisOptionsCustomizer;
 import dev.rediscdi.internal.client.DefaultRedisClient;
+import dev.rediscdi.internal.client.VertxThreadRedis;
 import dev.rediscdi.internal.codec.CdiCodecs;
 import dev.rediscdi.internal.codec.Codecs;
 import dev.rediscdi.internal.commands.TypedSupport;
@@ -93,13 +94,14 @@ public final class RedisClients {
         for (RedisOptionsCustomizer customizer : customizers) {
             customizer.customize(customizerName, options);
         }
-        Redis redis = Redis.createClient(vertx, options);
+        String label = "Redis client '" + config.prefix() + "'";
+        // the injectable Redis and RedisAPI too: an application calling them on its own threads must find no Netty state left there
+        Redis redis = VertxThreadRedis.of(Redis.createClient(vertx, options), vertx, label);
         // blocking commands get a driver client of their own, whose pool serves nothing else; callers wait in the
         // client's own line, and the driver's cluster client refuses a wait queue shorter than its pool
         Redis blockingCommands = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(config.maxBlockingConnections())
                 .setMaxPoolWaiting(Math.max(options.getMaxPoolWaiting(), config.maxBlockingConnections())));
         DefaultRedisClient client = new DefaultRedisClient(customizerName, config, options, redis, blockingCommands, vertx, continuations);
-        String label = "Redis client '" + config.prefix() + "'";
         Codecs codecs = codecLookup == null ? Codecs.standard(label) : CdiCodecs.of(codecLookup, customizerName, label);
         client.typedSupport(new TypedSupport(codecs, config.longestCall(), label));
         LOG.info(() -> "Redis client '" + config.prefix() + "': " + config.clientType().name().toLowerCase() + " " + config.endpoints()

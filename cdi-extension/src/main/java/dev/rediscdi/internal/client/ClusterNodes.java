@@ -23,15 +23,17 @@ import io.vertx.redis.client.Response;
 final class ClusterNodes {
     private final Vertx vertx;
     private final RedisOptions options;
+    private final String clientLabel;
     private final Failures failures;
     private final CommandDeadlines deadlines;
     private final long timeoutNanos;
     private final Map<String, Redis> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    ClusterNodes(Vertx vertx, RedisOptions options, Failures failures, CommandDeadlines deadlines, long timeoutNanos) {
+    ClusterNodes(Vertx vertx, RedisOptions options, String clientLabel, Failures failures, CommandDeadlines deadlines, long timeoutNanos) {
         this.vertx = vertx;
         this.options = options;
+        this.clientLabel = clientLabel;
         this.failures = failures;
         this.deadlines = deadlines;
         this.timeoutNanos = timeoutNanos;
@@ -62,7 +64,7 @@ final class ClusterNodes {
         }
         PendingCommand pending = new PendingCommand(request, System.nanoTime() + timeoutNanos, failures);
         deadlines.track(pending);
-        Redis node = clients.computeIfAbsent(hostPort, each -> standaloneClient(vertx, options, NodeUri.withHostPort(options.getEndpoint(), each), 2));
+        Redis node = clients.computeIfAbsent(hostPort, each -> standaloneClient(vertx, options, NodeUri.withHostPort(options.getEndpoint(), each), 2, clientLabel));
         if (closed) { // closed meanwhile: close() may have missed the client just opened
             node.close();
             throw new IllegalStateException("the Redis client is closed");
@@ -71,13 +73,17 @@ final class ClusterNodes {
         return pending;
     }
 
-    /** A standalone driver client for the node at {@code endpoint}, with the cluster client's options otherwise. */
-    static Redis standaloneClient(Vertx vertx, RedisOptions clusterOptions, String endpoint, int poolSize) {
+    /**
+     * A standalone driver client for the node at {@code endpoint}, with the cluster client's options otherwise. Its
+     * calls reach the driver on Vert.x threads ({@link VertxThreadRedis}): a SCAN page, or a shard subscription's
+     * {@code CLUSTER SLOTS}, may be asked for on the caller's thread.
+     */
+    static Redis standaloneClient(Vertx vertx, RedisOptions clusterOptions, String endpoint, int poolSize, String clientLabel) {
         RedisOptions node = new RedisOptions(clusterOptions)
                 .setType(RedisClientType.STANDALONE)
                 .setEndpoints(List.of(endpoint))
                 .setMaxPoolSize(poolSize);
-        return Redis.createClient(vertx, node);
+        return VertxThreadRedis.of(Redis.createClient(vertx, node), vertx, clientLabel);
     }
 
     void close() {

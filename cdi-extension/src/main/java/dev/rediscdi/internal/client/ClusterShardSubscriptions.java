@@ -288,7 +288,7 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
     // guarded by this
     private PubSubConnection connection(String node) {
         return nodes.computeIfAbsent(node, each -> new PubSubConnection(
-                SubscriptionConnector.of(ClusterNodes.standaloneClient(vertx, options, NodeUri.withHostPort(options.getEndpoint(), each), 1)),
+                SubscriptionConnector.of(ClusterNodes.standaloneClient(vertx, options, NodeUri.withHostPort(options.getEndpoint(), each), 1, clientLabel)),
                 vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, clientLabel, firstDelay, maxDelay, this));
     }
 

@@ -81,7 +81,8 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             Vertx vertx, Continuations continuations) {
         this.name = name;
         this.label = "Redis client '" + config.prefix() + "'";
-        this.redis = redis;
+        // withConnection, transactions, batches and blocking commands connect when the caller asks: never on its thread
+        this.redis = VertxThreadRedis.of(redis, vertx, label);
         this.vertx = vertx;
         this.timeoutNanos = config.timeout().toNanos();
         this.longestCall = config.longestCall();
@@ -93,23 +94,23 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             // Each connection gets an event loop of its own, never the caller's context (in Quarkus that may be a
             // request's duplicated context). Vert.x has no public API for a fresh event-loop context.
             Context loop = ((VertxInternal) vertx).createEventLoopContext();
-            connections[i] = new PipelinedConnection(redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands(), timeoutNanos);
+            connections[i] = new PipelinedConnection(this.redis, loop, failures, label, config.maxWaitingHandlers(), config.maxQueuedCommands(), timeoutNanos);
         }
         // configuration guarantees max-pool-size > connections; subscriptions and blocking commands have pools of their own
         this.poolLeases = new LeaseLine(config.maxPoolSize() - config.connections(), config.maxPoolWaiting());
         this.held = SentinelPrimaryWatch.watches(config) ? HeldSockets.tracking(label) : HeldSockets.none();
-        this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
+        this.blockingCommands = new BlockingCommands(VertxThreadRedis.of(blockingCommands, vertx, label), deadlines, failures,
                 new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()), held);
-        this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options, config.timeout()), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay(), null);
+        this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options, config.timeout(), label), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay(), null);
         List<FollowsPrimary> onPrimary = new ArrayList<>(List.of(connections));
         onPrimary.add(pubSub);
         onPrimary.add(held);
-        this.primaryWatch = SentinelPrimaryWatch.startFor(vertx, config, options, onPrimary);
+        this.primaryWatch = SentinelPrimaryWatch.startFor(vertx, config, options, onPrimary, label);
         this.blocking = new DefaultBlockingRedisClient(this, label, longestCall);
         this.policy = CommandPolicy.of(label, config.faultTolerance());
         this.continuations = continuations;
         this.assumingIdempotent = new AssumingIdempotent(this, label, longestCall);
-        this.clusterNodes = cluster ? new ClusterNodes(vertx, options, failures, deadlines, timeoutNanos) : null;
+        this.clusterNodes = cluster ? new ClusterNodes(vertx, options, label, failures, deadlines, timeoutNanos) : null;
         this.shardSubscriptions = cluster ? new ClusterShardSubscriptions(vertx, options, failures, label, config.reconnectDelay(),
                 config.reconnectMaxDelay(), clusterNodes::send) : null;
     }

@@ -37,6 +37,7 @@ final class NodeSubscriptionConnector implements SubscriptionConnector {
 
     private final Vertx vertx;
     private final RedisOptions options;
+    private final String clientLabel;
     private final boolean cluster;
     private final long timeoutMillis;
     private final List<String> configured;
@@ -50,9 +51,10 @@ final class NodeSubscriptionConnector implements SubscriptionConnector {
     private volatile String handedOutBy;
     private volatile boolean closed;
 
-    NodeSubscriptionConnector(Vertx vertx, RedisOptions options, Duration timeout) {
+    NodeSubscriptionConnector(Vertx vertx, RedisOptions options, Duration timeout, String clientLabel) {
         this.vertx = vertx;
         this.options = options;
+        this.clientLabel = clientLabel;
         this.cluster = options.getType() == RedisClientType.CLUSTER;
         this.timeoutMillis = Math.max(1, timeout.toMillis());
         this.configured = List.copyOf(options.getEndpoints());
@@ -127,7 +129,7 @@ final class NodeSubscriptionConnector implements SubscriptionConnector {
     }
 
     private Redis clientFor(String node) {
-        Redis client = clients.computeIfAbsent(node, endpoint -> ClusterNodes.standaloneClient(vertx, options, endpoint, 1));
+        Redis client = clients.computeIfAbsent(node, endpoint -> ClusterNodes.standaloneClient(vertx, options, endpoint, 1, clientLabel));
         if (closed) { // closed meanwhile: close() may have missed the client just opened
             client.close();
         }

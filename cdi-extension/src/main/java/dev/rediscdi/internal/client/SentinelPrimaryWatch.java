@@ -59,13 +59,13 @@ final class SentinelPrimaryWatch {
     }
 
     /** A started watch for a Sentinel client whose connections go to the primary; {@code null} for any other client. */
-    static SentinelPrimaryWatch startFor(Vertx vertx, ClientConfig config, RedisOptions options, List<FollowsPrimary> followers) {
+    static SentinelPrimaryWatch startFor(Vertx vertx, ClientConfig config, RedisOptions options, List<FollowsPrimary> followers, String clientLabel) {
         if (!watches(config)) {
             return null;
         }
         List<Redis> sentinels = new ArrayList<>();
         for (String endpoint : options.getEndpoints()) {
-            sentinels.add(ClusterNodes.standaloneClient(vertx, options, endpoint, 1));
+            sentinels.add(ClusterNodes.standaloneClient(vertx, options, endpoint, 1, clientLabel));
         }
         SentinelPrimaryWatch watch = new SentinelPrimaryWatch(vertx, config.masterName(), List.copyOf(sentinels), List.copyOf(followers),
                 options.getTopologyCacheTTL(), config.timeout().toMillis());

@@ -34,12 +34,12 @@ interface SubscriptionConnector {
      * the subscription connection closes with the old primary and subscribes again by itself, and one left on an old
      * primary that still runs is moved by {@link SentinelPrimaryWatch}.
      */
-    static SubscriptionConnector forClient(Vertx vertx, RedisOptions options, Duration timeout) {
+    static SubscriptionConnector forClient(Vertx vertx, RedisOptions options, Duration timeout, String clientLabel) {
         if (options.getType() == RedisClientType.CLUSTER || options.getType() == RedisClientType.REPLICATION) {
-            return new NodeSubscriptionConnector(vertx, options, timeout);
+            return new NodeSubscriptionConnector(vertx, options, timeout, clientLabel);
         }
-        return of(Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false)
-                .setMaxPoolSize(1).setMaxPoolWaiting(Math.max(1, options.getMaxPoolWaiting()))));
+        return of(VertxThreadRedis.of(Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false)
+                .setMaxPoolSize(1).setMaxPoolWaiting(Math.max(1, options.getMaxPoolWaiting()))), vertx, clientLabel));
     }
 
     /** Through {@code driver}, a client whose connections are one socket each (standalone, Sentinel, one node of a cluster). */

@@ -11,11 +11,11 @@ import dev.rediscdi.testing.SharedRedisTopologies;
 import dev.rediscdi.tests.TestConfig;
 
 /**
- * The topologies of this package, each started once per test JVM and reused by every class that needs it (a
- * failover test leaves the roles changed: ask the topology for its current primary, never remember one). Nodes a
- * test killed are restarted on the next get.
+ * The topologies of this package (and of tests elsewhere that need one), each started once per test JVM and reused by
+ * every class that needs it (a failover test leaves the roles changed: ask the topology for its current primary, never
+ * remember one). Nodes a test killed are restarted on the next get.
  */
-final class SharedTopologies {
+public final class SharedTopologies {
     private static final String NAME = "topology";
 
     private SharedTopologies() {
@@ -30,7 +30,7 @@ final class SharedTopologies {
      * Three primaries with a replica each; a primary is declared failed after {@code cluster-node-timeout} 1 s (the
      * harness default is 2 s, Redis' own 15 s): a failover then takes the cluster itself about 3 s.
      */
-    static RedisCluster cluster() {
+    public static RedisCluster cluster() {
         return SharedRedisTopologies.cluster(NAME, () -> RedisCluster.builder().nodeTimeout(Duration.ofMillis(1000)));
     }
 
@@ -46,7 +46,7 @@ final class SharedTopologies {
     }
 
     /** The default client on every node of {@code cluster}, plus {@code more} keys and values. */
-    static TestConfig clusterClient(RedisCluster cluster, String... more) {
+    public static TestConfig clusterClient(RedisCluster cluster, String... more) {
         return config(List.of("redis.hosts", String.join(",", cluster.uris()), "redis.client-type", "cluster"), more);
     }
 

@@ -1,0 +1,94 @@
+package dev.rediscdi.internal.client;
+
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * A driver client whose calls reach the driver on an event loop of the client's Vert.x, never on the caller's thread.
+ *
+ * <p>Why: opening a connection (the driver's {@code connect}, and its {@code send} and {@code batch}, which open one
+ * when the pool has none free) leaves Netty's per-thread state ({@code InternalThreadLocalMap}) on the thread that
+ * opens it. A servlet container's request thread, an EJB's or a plain thread of the application outlives the
+ * application, and the state left there holds objects of its class loader, and so the class loader, after every
+ * redeploy. A call made on a Vert.x thread is made right there: that thread's state goes with its Vert.x.
+ *
+ * <p>The future completes on the caller's Vert.x context if it has one, as the driver's own would. After the Vert.x
+ * instance stopped, a call fails at once (the driver would throw, or a task handed to a stopped context would be
+ * dropped without a word).
+ */
+public final class VertxThreadRedis implements Redis {
+    private final Redis driver;
+    private final VertxInternal vertx;
+    private final String clientLabel;
+
+    private VertxThreadRedis(Redis driver, VertxInternal vertx, String clientLabel) {
+        this.driver = driver;
+        this.vertx = vertx;
+        this.clientLabel = clientLabel;
+    }
+
+    /** {@code driver}, its calls made on {@code vertx}'s event loops; {@code driver} itself if it is one already. */
+    public static Redis of(Redis driver, Vertx vertx, String clientLabel) {
+        return driver instanceof VertxThreadRedis ? driver : new VertxThreadRedis(driver, (VertxInternal) vertx, clientLabel);
+    }
+
+    @Override
+    public Future<RedisConnection> connect() {
+        return onVertxThread(driver::connect);
+    }
+
+    @Override
+    public Future<Response> send(Request request) {
+        return onVertxThread(() -> driver.send(request));
+    }
+
+    @Override
+    public Future<List<Response>> batch(List<Request> requests) {
+        return onVertxThread(() -> driver.batch(requests));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    private <T> Future<T> onVertxThread(Supplier<Future<T>> call) {
+        if (Context.isOnVertxThread()) {
+            return call.get();
+        }
+        ContextInternal caller = ContextInternal.current();
+        Promise<T> result = caller != null ? caller.promise() : Promise.promise();
+        try {
+            // a fresh context per call spreads the connections it opens over the event loops, as the driver does for
+            // a caller without a context
+            vertx.createEventLoopContext().emit(null, onLoop -> {
+                try {
+                    call.get().onComplete(result);
+                } catch (RuntimeException refused) { // the driver refuses some calls by throwing: the caller hears of it all the same
+                    result.tryFail(refused);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            return Future.failedFuture(new IllegalStateException(clientLabel + ": its Vert.x instance has stopped (the application is "
+                    + "shutting down, or was undeployed): nothing was sent. Make Redis calls only while the application runs", stopped));
+        }
+        return result.future();
+    }
+
+    @Override
+    public String toString() {
+        return clientLabel;
+    }
+}
