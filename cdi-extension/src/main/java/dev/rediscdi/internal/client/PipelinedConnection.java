@@ -4,6 +4,7 @@ import java.nio.channels.ClosedChannelException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +42,7 @@ final class PipelinedConnection implements FollowsPrimary {
     private final int maxQueued;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger queuedCount = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final Queue<Pending<?>> queued = new ConcurrentLinkedQueue<>();
 
     private final long timeoutNanos;
@@ -73,7 +75,8 @@ final class PipelinedConnection implements FollowsPrimary {
                     + "; split the batch or raise max-waiting-handlers"));
             return;
         }
-        if (tryAcquire(command.weight())) {
+        // none waits: straight on; else behind those waiting, so that one caller's commands keep their order
+        if (queuedCount.get() == 0 && tryAcquire(command.weight())) {
             dispatch(command);
             return;
         }
@@ -187,19 +190,36 @@ final class PipelinedConnection implements FollowsPrimary {
         }
     }
 
-    // Every caller that queues drains afterwards, and every release drains: a queued command always finds a slot.
+    /**
+     * Sends the waiting commands that slots are free for, in the order they came. One thread drains at a time (a release
+     * on the event loop and a caller queueing may both call this): two drainers could each take one and send them
+     * the other way round. A waiting command counts in {@link #queuedCount} until it is dispatched, so that a command
+     * sent meanwhile waits behind it rather than taking the slot first. Every caller that queues drains afterwards,
+     * and every release drains: a command that finds the drain busy is left to the drainer, which looks again
+     * before it stops.
+     */
     private void drain() {
-        Pending<?> next;
-        while ((next = queued.peek()) != null && tryAcquire(next.weight())) {
-            if (queued.remove(next)) {
-                queuedCount.decrementAndGet();
-                if (next.isDone()) { // timed out while it waited: never send it (and no recursion through release)
-                    inFlight.addAndGet(-next.weight());
-                    continue;
+        while (draining.compareAndSet(false, true)) {
+            try {
+                Pending<?> next;
+                while ((next = queued.peek()) != null && tryAcquire(next.weight())) {
+                    if (!queued.remove(next)) { // close() took it
+                        inFlight.addAndGet(-next.weight());
+                        continue;
+                    }
+                    if (next.isDone()) { // timed out while it waited: never send it (and no recursion through release)
+                        inFlight.addAndGet(-next.weight());
+                    } else {
+                        dispatch(next);
+                    }
+                    queuedCount.decrementAndGet();
                 }
-                dispatch(next);
-            } else {
-                inFlight.addAndGet(-next.weight()); // another thread took it
+            } finally {
+                draining.set(false);
+            }
+            Pending<?> next = queued.peek();
+            if (next == null || inFlight.get() + next.weight() > maxInFlight) {
+                return; // a release from now on drains by itself
             }
         }
     }
