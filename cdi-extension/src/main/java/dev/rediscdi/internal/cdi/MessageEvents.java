@@ -55,9 +55,12 @@ final class MessageEvents implements SubscriptionListener {
         Event<Object> events = container.select(qualifier);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         String label = config.prefix();
-        OrderedListener channels = continuations.ordered(new MessageEvents(events, loader, label, config.eventChannels(), false, false));
-        OrderedListener patterns = channels.alongside(new MessageEvents(events, loader, label, config.eventPatterns(), true, false));
-        OrderedListener shardChannels = channels.alongside(new MessageEvents(events, loader, label, config.eventShardChannels(), false, true));
+        OrderedListener channels = continuations.ordered(new MessageEvents(events, loader, label, config.eventChannels(), false, false),
+                lineLabel(label, "events.channels", config.eventChannels()));
+        OrderedListener patterns = channels.alongside(new MessageEvents(events, loader, label, config.eventPatterns(), true, false),
+                lineLabel(label, "events.patterns", config.eventPatterns()));
+        OrderedListener shardChannels = channels.alongside(new MessageEvents(events, loader, label, config.eventShardChannels(), false, true),
+                lineLabel(label, "events.shard-channels", config.eventShardChannels()));
         if (!config.eventChannels().isEmpty()) {
             client.subscribeForLife(channels, false, config.eventChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
                     reportFailure(config, "channels " + config.eventChannels(), failure));
@@ -70,6 +73,11 @@ final class MessageEvents implements SubscriptionListener {
             client.ssubscribeForLife(shardChannels, config.eventShardChannels().toArray(String[]::new)).whenComplete((subscription, failure) ->
                     reportFailure(config, "shard channels " + config.eventShardChannels(), failure));
         }
+    }
+
+    /** Names the client and what it fires in what the observers and the log are told of dropped messages. */
+    private static String lineLabel(String prefix, String key, List<String> topics) {
+        return "Redis client '" + prefix + "', " + key + " " + topics;
     }
 
     private static void reportFailure(ClientConfig config, String what, Throwable failure) {

@@ -2,6 +2,7 @@ package dev.rediscdi.internal.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -259,12 +260,12 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
 
     @Override
     public CompletionStage<Subscription> subscribe(SubscriptionListener listener, String... channels) {
-        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), channels, TopicKind.CHANNEL, false));
+        return continuations.handOver(pubSub.subscribe(ordered(listener, TopicKind.CHANNEL, channels), channels, TopicKind.CHANNEL, false));
     }
 
     @Override
     public CompletionStage<Subscription> psubscribe(SubscriptionListener listener, String... patterns) {
-        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), patterns, TopicKind.PATTERN, false));
+        return continuations.handOver(pubSub.subscribe(ordered(listener, TopicKind.PATTERN, patterns), patterns, TopicKind.PATTERN, false));
     }
 
     @Override
@@ -273,7 +274,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     }
 
     private CompletionStage<Subscription> shardSubscribe(SubscriptionListener listener, String[] shardChannels, boolean keep) {
-        OrderedListener ordered = continuations.ordered(listener);
+        OrderedListener ordered = ordered(listener, TopicKind.SHARD, shardChannels);
         if (shardSubscriptions != null) { // a cluster: each channel on the node serving its slot
             return continuations.handOver(shardSubscriptions.subscribe(ordered, shardChannels, keep));
         }
@@ -286,7 +287,13 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
      * retried with the reconnection back-off ({@code reconnect-delay} to {@code reconnect-max-delay}).
      */
     public CompletionStage<Subscription> subscribeForLife(SubscriptionListener listener, boolean patterns, String... topics) {
-        return continuations.handOver(pubSub.subscribe(continuations.ordered(listener), topics, patterns ? TopicKind.PATTERN : TopicKind.CHANNEL, true));
+        TopicKind kind = patterns ? TopicKind.PATTERN : TopicKind.CHANNEL;
+        return continuations.handOver(pubSub.subscribe(ordered(listener, kind, topics), topics, kind, true));
+    }
+
+    /** The listener on a line of its own, named after this client and its topics in what it is told of dropped messages. */
+    private OrderedListener ordered(SubscriptionListener listener, TopicKind kind, String[] topics) {
+        return continuations.ordered(listener, label + ", subscription to " + kind.noun + "s " + (topics == null ? "[]" : Arrays.toString(topics)));
     }
 
     /**

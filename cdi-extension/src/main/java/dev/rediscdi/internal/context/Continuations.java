@@ -35,7 +35,7 @@ public final class Continuations implements AutoCloseable {
     /** The Vert.x context current while a continuation runs on a worker: code that asks for it finds the client's Vert.x. */
     private final ContextInternal home;
     private final RequestContextPropagation requests;
-    private final ListenerThreads listenerThreads = new ListenerThreads();
+    private final ListenerThreads listenerThreads;
     /** How threads that wait for this client's replies wait (one per client: each learns its own Redis' pace). */
     private final BriefWait briefWait = new BriefWait();
     /** Threads of the client's own for continuations (see {@link ElasticThreads}), in batches through {@link #workers}. */
@@ -45,6 +45,7 @@ public final class Continuations implements AutoCloseable {
         this.vertx = vertx;
         this.home = vertx.createEventLoopContext();
         this.workers = new WorkerLane(continuationThreads, home);
+        this.listenerThreads = new ListenerThreads(home);
         this.requests = requests;
     }
 
@@ -91,16 +92,19 @@ public final class Continuations implements AutoCloseable {
      * The listener as a subscription calls it: on a lane of its own ({@link ListenerThreads}), one message at a time in order,
      * with the subscriber's class loader (a subscription outlives the request that made it: no request context).
      * A listener this method returned before keeps its line: given to two subscriptions, their messages still
-     * reach it one at a time, in the order they were read; each subscription stops its own calls.
+     * reach it one at a time, in the order they were read; each subscription stops its own calls. What waits on a
+     * line is bounded ({@link ListenerBacklog}): past it messages are dropped, and the listener told of the gap.
+     *
+     * @param label names the client and the subscription in what the listener and the log are told of dropped messages
      */
-    public OrderedListener ordered(SubscriptionListener listener) {
+    public OrderedListener ordered(SubscriptionListener listener, String label) {
         if (listener == null) {
             throw new IllegalArgumentException("listener is null: give a SubscriptionListener");
         }
         if (listener instanceof OrderedListener alreadyOrdered) {
-            return alreadyOrdered.sameLine();
+            return alreadyOrdered.alongside(alreadyOrdered.listener(), label);
         }
-        return new OrderedListener(listener, listenerThreads.lane(), Thread.currentThread().getContextClassLoader());
+        return new OrderedListener(listener, listenerThreads.lane(), new ListenerBacklog(), Thread.currentThread().getContextClassLoader(), label);
     }
 
     /** Lets the listeners' and continuations' idle threads go; no listener call starts after this. */

@@ -1,11 +1,12 @@
 package dev.rediscdi.internal.context;
 
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.rediscdi.RedisMessage;
+import dev.rediscdi.RedisOverloadedException;
 import dev.rediscdi.SubscriptionListener;
-import java.util.concurrent.Executor;
 
 /**
  * A subscription's listener called on a lane of its own ({@link ListenerThreads}): one call at a time, in the order
@@ -13,18 +14,34 @@ import java.util.concurrent.Executor;
  * never on a thread that anything but listeners needs.
  * Once {@link #stop() stopped} it calls the listener no more, not even for messages read before and still waiting
  * for their turn.
+ *
+ * <p>What waits on a lane is bounded ({@link ListenerBacklog}). A message past the bound is dropped, and so is every
+ * later one until the listener has taken what waited: the messages it gets are the oldest, in order, with one gap.
+ * There it hears of the gap as of a lost connection: {@code onConnectionLost} with a {@link RedisOverloadedException}
+ * that says how many were dropped, then {@code onResubscribed}, before the first message after it. A gap that falls
+ * within one the connection opened already (told {@code onConnectionLost}, not yet {@code onResubscribed}) is part of
+ * that one: the listener hears of gaps one at a time, as {@link SubscriptionListener} promises.
  */
 public final class OrderedListener implements SubscriptionListener {
     private static final Logger LOG = Logger.getLogger(OrderedListener.class.getName());
     private final SubscriptionListener listener;
     private final Executor lane;
+    private final ListenerBacklog backlog;
     private final ClassLoader loader;
+    /** Names the client and the subscription in what the listener and the log are told. */
+    private final String label;
     private volatile boolean active = true;
+    /** Messages dropped since the listener last caught up; while above 0, a call on the lane to tell it waits there. */
+    private long dropped; // guarded by this
+    /** The listener was told of a lost connection and not yet of the resubscription. Used on the lane only. */
+    private volatile boolean connectionGap;
 
-    OrderedListener(SubscriptionListener listener, Executor lane, ClassLoader loader) {
+    OrderedListener(SubscriptionListener listener, Executor lane, ListenerBacklog backlog, ClassLoader loader, String label) {
         this.listener = listener;
         this.lane = lane;
+        this.backlog = backlog;
         this.loader = loader;
+        this.label = label;
     }
 
     /** The listener this calls on its line. */
@@ -32,14 +49,14 @@ public final class OrderedListener implements SubscriptionListener {
         return listener;
     }
 
-    /** The same listener, called on the same line as this one, with a stop switch of its own. */
-    OrderedListener sameLine() {
-        return alongside(listener);
-    }
-
     /** Another listener, called on the same line as this one (one call of either at a time), with a stop switch of its own. */
     public OrderedListener alongside(SubscriptionListener other) {
-        return new OrderedListener(other, lane, loader);
+        return alongside(other, label);
+    }
+
+    /** As {@link #alongside(SubscriptionListener)}, named {@code otherLabel} in what it is told of dropped messages. */
+    public OrderedListener alongside(SubscriptionListener other, String otherLabel) {
+        return new OrderedListener(other, lane, backlog, loader, otherLabel);
     }
 
     /** No call reaches the listener after this returns, but one already running. */
@@ -49,17 +66,65 @@ public final class OrderedListener implements SubscriptionListener {
 
     @Override
     public void onMessage(RedisMessage message) {
-        lane.execute(() -> ifActive(() -> listener.onMessage(message)));
+        if (!active) {
+            return;
+        }
+        int size = message.payload() == null ? 0 : message.payload().length;
+        synchronized (this) { // given to the lane under the lock: a gap is told in its place among the messages
+            if (dropped == 0 && backlog.admit(size)) {
+                lane.execute(() -> {
+                    backlog.taken(size);
+                    ifActive(() -> listener.onMessage(message));
+                });
+                return;
+            }
+            if (dropped++ == 0) {
+                LOG.log(Level.WARNING, () -> label + ": the listener fell behind by more than " + limits() + "; dropping the messages that come "
+                        + "until it caught up");
+                lane.execute(this::caughtUp);
+            }
+        }
     }
 
     @Override
     public void onConnectionLost(Throwable cause) {
-        lane.execute(() -> ifActive(() -> listener.onConnectionLost(cause)));
+        lane.execute(() -> {
+            connectionGap = true;
+            ifActive(() -> listener.onConnectionLost(cause));
+        });
     }
 
     @Override
     public void onResubscribed() {
-        lane.execute(() -> ifActive(listener::onResubscribed));
+        lane.execute(() -> {
+            connectionGap = false;
+            ifActive(listener::onResubscribed);
+        });
+    }
+
+    /** On the lane, after the last message taken before the first one dropped: the listener took all that waited. */
+    private void caughtUp() {
+        long count;
+        synchronized (this) {
+            count = dropped;
+            dropped = 0; // from here on messages come in again, behind this call
+        }
+        if (!active) {
+            return;
+        }
+        RedisOverloadedException gap = new RedisOverloadedException(label + ": " + count + (count == 1 ? " message" : " messages") + " dropped: the listener fell behind by more "
+                + "than " + limits() + " waiting for it; it gets the messages that come from now on. Make the listener quicker, or have it "
+                + "hand its work to a queue of the application's own");
+        LOG.log(Level.WARNING, gap.getMessage());
+        if (connectionGap) { // within a gap the listener was told of: its onResubscribed ends both
+            return;
+        }
+        ifActive(() -> listener.onConnectionLost(gap));
+        ifActive(listener::onResubscribed);
+    }
+
+    private static String limits() {
+        return ListenerBacklog.MAX_MESSAGES + " messages or " + ListenerBacklog.MAX_BYTES / (1024 * 1024) + " MB of payload";
     }
 
     private void ifActive(Runnable call) {

@@ -3,6 +3,7 @@ package dev.rediscdi.internal.context;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,13 +31,17 @@ import io.vertx.core.impl.ContextInternal;
  * as keep the wait under that bound, up to the pool's size. The rule is checked when a task arrives, when a drainer
  * takes one and, while tasks wait, on a timer: a task behind blocked drainers waits about a millisecond, even when
  * nothing else arrives.
+ *
+ * <p>A drainer the pool cannot start (no thread could be made: {@link ThreadStarts}) is not counted, and the timer
+ * tries again every {@link ThreadStarts#RETRY_MILLIS} ms while tasks wait: the event loop that gave the task is not
+ * thrown at, and the tasks run once a thread starts again.
  */
 final class WorkerLane implements Executor {
     private static final Logger LOG = Logger.getLogger(WorkerLane.class.getName());
     /** How long the oldest task may wait before another drainer starts. */
     static final long MAX_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
-    private final Executor pool;
+    private final ThreadStarts pool;
     private final ContextInternal timers;
     private final Queue<Waiting> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger drainers = new AtomicInteger();
@@ -50,8 +55,8 @@ final class WorkerLane implements Executor {
      * @param pool the worker pool the drainers run on
      * @param timers the context whose event loop checks the waiting tasks while there are some
      */
-    WorkerLane(Executor pool, ContextInternal timers) {
-        this.pool = pool;
+    WorkerLane(ExecutorService pool, ContextInternal timers) {
+        this.pool = new ThreadStarts(pool, "Redis continuations");
         this.timers = timers;
     }
 
@@ -59,7 +64,9 @@ final class WorkerLane implements Executor {
     public void execute(Runnable task) {
         long now = System.nanoTime();
         tasks.offer(new Waiting(task, now));
-        if (drainers.get() == 0) {
+        if (pool.refusing()) { // the timer tries again: not every task against a process at its limit of threads
+            watch();
+        } else if (drainers.get() == 0) {
             if (drainers.compareAndSet(0, 1)) {
                 start(now);
             }
@@ -84,20 +91,31 @@ final class WorkerLane implements Executor {
             return false;
         }
         drainers.incrementAndGet();
-        start(now);
-        return true;
+        return start(now);
     }
 
-    /** Starts a drainer already counted in {@link #drainers}. */
-    private void start(long now) {
+    /**
+     * Starts a drainer already counted in {@link #drainers}; one the pool could not start is uncounted, and the timer
+     * tries again. Returns whether it started.
+     */
+    private boolean start(long now) {
         lastStartNanos = now;
         drainersStarted.increment();
         notBegun.incrementAndGet();
+        boolean started;
         try {
-            pool.execute(this::drain);
+            started = pool.start(this::drain);
         } catch (RejectedExecutionException closing) { // the pool is closing: run the tasks here rather than never
             drain();
+            return true;
         }
+        if (!started) {
+            notBegun.decrementAndGet();
+            drainersStarted.decrement();
+            drainers.decrementAndGet();
+            watch();
+        }
+        return started;
     }
 
     private void drain() {
@@ -107,7 +125,9 @@ final class WorkerLane implements Executor {
             while (true) {
                 Waiting next;
                 while ((next = tasks.poll()) != null) {
-                    startIfOverdue(System.nanoTime());
+                    if (!pool.refusing()) { // else the timer tries again
+                        startIfOverdue(System.nanoTime());
+                    }
                     try {
                         next.task.run();
                     } catch (RuntimeException e) { // one failing task must not strand the ones queued behind it
@@ -130,11 +150,14 @@ final class WorkerLane implements Executor {
         }
     }
 
-    /** While tasks wait, checks them from a timer every millisecond: no task is left behind blocked drainers. */
+    /**
+     * While tasks wait, checks them from a timer every millisecond: no task is left behind blocked drainers. While
+     * the pool refuses to start a drainer, every {@link ThreadStarts#RETRY_MILLIS} ms.
+     */
     private void watch() {
         if (!watching.get() && watching.compareAndSet(false, true)) {
             try {
-                timers.setTimer(1, id -> check());
+                timers.setTimer(pool.refusing() ? ThreadStarts.RETRY_MILLIS : 1, id -> check());
             } catch (RuntimeException closing) { // Vert.x is closing: no timer any more
                 watching.set(false);
             }
@@ -146,8 +169,15 @@ final class WorkerLane implements Executor {
         if (tasks.isEmpty()) {
             return;
         }
-        startIfOverdue(System.nanoTime());
-        if (drainers.get() > 0) {
+        long now = System.nanoTime();
+        if (drainers.get() == 0) { // none could start before
+            if (drainers.compareAndSet(0, 1)) {
+                start(now);
+            }
+        } else {
+            startIfOverdue(now);
+        }
+        if (!tasks.isEmpty()) {
             watch();
         }
     }

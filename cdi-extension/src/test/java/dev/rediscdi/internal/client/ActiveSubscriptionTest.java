@@ -79,7 +79,7 @@ class ActiveSubscriptionTest {
                 heard.add("resubscribed");
             }
         };
-        return new ActiveSubscription(s -> CompletableFuture.completedFuture(null), continuations.ordered(listener), List.of("news"), TopicKind.CHANNEL, keep);
+        return new ActiveSubscription(s -> CompletableFuture.completedFuture(null), continuations.ordered(listener, "test subscription"), List.of("news"), TopicKind.CHANNEL, keep);
     }
 
     /** What the listener heard: up to {@code max} calls, waiting at most 500 ms for each (its calls are queued). */

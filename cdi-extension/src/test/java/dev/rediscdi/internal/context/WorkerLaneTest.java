@@ -1,6 +1,7 @@
 package dev.rediscdi.internal.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.rediscdi.internal.context.RefusingThreads.Refusal;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
@@ -197,6 +202,40 @@ class WorkerLaneTest {
         closing.execute(() -> ranOn.add(Thread.currentThread()));
         closing.execute(() -> ranOn.add(Thread.currentThread()));
         assertThat(ranOn).containsExactly(Thread.currentThread(), Thread.currentThread());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Refusal.class)
+    void shouldRunContinuationsOnceThreadsStartAgainWithoutThrowingAtTheCaller(Refusal refusal) throws Exception {
+        RefusingThreads threads = new RefusingThreads(3, refusal);
+        try {
+            WorkerLane refused = new WorkerLane(threads.pool(), vertx.createEventLoopContext());
+            int tasks = 10;
+            CountDownLatch ran = new CountDownLatch(tasks);
+            Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+            List<Throwable> thrown = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                // the caller is the event loop that completed a reply: what is thrown here is lost, and so is the task
+                Throwable failure = catchThrowable(() -> refused.execute(() -> {
+                    ranOn.add(Thread.currentThread());
+                    ran.countDown();
+                }));
+                if (failure != null) {
+                    thrown.add(failure);
+                }
+            }
+            assertThat(thrown).as("thrown at the caller").isEmpty();
+            assertThat(ran.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("tasks run once threads start again: %d of %d ran; the pool was asked "
+                    + "for %d threads", tasks - ran.getCount(), tasks, threads.attempts()).isTrue();
+            assertThat(threads.startsAgain()).as("every refusal used: the lane tried again by itself").isTrue();
+            assertThat(ranOn).as("threads the tasks ran on: the pool's, never the caller (an event loop)").doesNotContain(Thread.currentThread());
+
+            CountDownLatch later = new CountDownLatch(1);
+            refused.execute(later::countDown);
+            assertThat(later.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("a task given later runs too").isTrue();
+        } finally {
+            threads.pool().shutdownNow();
+        }
     }
 
     private void awaitRelease() {
