@@ -155,7 +155,10 @@ final class PubSubConnection implements FollowsPrimary {
                     unconfirmable(kind, fresh, failures.notSent(opened.cause()));
                     return;
                 }
-                for (Request request : kind.subscribe(fresh)) {
+                // given up meanwhile (its deadline passed while the connection opened): subscribing now would leave
+                // Redis sending what nobody wants, for as long as the connection lives
+                List<String> wanted = stillWanted(kind, fresh);
+                for (Request request : wanted.isEmpty() ? List.<Request>of() : kind.subscribe(wanted)) {
                     opened.result().send(request).onFailure(error -> unconfirmable(kind, fresh, failures.translate(error, null, true)));
                 }
             }));
@@ -174,6 +177,11 @@ final class PubSubConnection implements FollowsPrimary {
                     }
                 });
         return new Made(subscription, result);
+    }
+
+    private synchronized List<String> stillWanted(TopicKind kind, List<String> topics) {
+        Map<String, List<ActiveSubscription>> registry = registries.get(kind);
+        return topics.stream().filter(registry::containsKey).toList();
     }
 
     static void checkTopics(String[] topics, TopicKind kind) {
@@ -470,10 +478,15 @@ final class PubSubConnection implements FollowsPrimary {
     private void confirmed(TopicKind kind, String topic) {
         String key = confirmationKey(kind, topic);
         List<CompletableFuture<Void>> waiting;
+        RedisConnection unwanted = null;
         synchronized (this) {
             waiting = unconfirmed.remove(key);
             List<ActiveSubscription> subscribers = registries.get(kind).get(topic);
-            if (subscribers != null) { // not one unsubscribed meanwhile
+            if (subscribers == null) {
+                // nobody wants it any more, and its unsubscribe may have found no connection to go on: undone here,
+                // before any later subscription to it (decided under this lock, sent on this event loop first)
+                unwanted = connection;
+            } else { // not one unsubscribed meanwhile
                 confirmed.add(key);
                 // Redis confirms the topics of a SUBSCRIBE before it delivers anything else: a subscription hears that
                 // it listens (again) before its first message, decided under this lock, in order with lost()
@@ -482,6 +495,11 @@ final class PubSubConnection implements FollowsPrimary {
                         subscription.listening();
                     }
                 }
+            }
+        }
+        if (unwanted != null) {
+            for (Request unsubscribe : kind.unsubscribe(List.of(topic))) {
+                unwanted.send(unsubscribe);
             }
         }
         if (waiting != null) {
