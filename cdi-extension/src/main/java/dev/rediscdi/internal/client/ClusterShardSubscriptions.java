@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,14 +20,13 @@ import dev.rediscdi.internal.context.OrderedListener;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import io.vertx.redis.client.impl.types.ErrorType;
 
 /**
  * Shard channels on a cluster. Each lives in the slot of its name, and only that slot's shard carries its messages:
  * it is subscribed on the primary serving the slot, over a subscription connection to that node
- * ({@link PubSubConnection}, one per node that holds shard channels, each reconnecting by itself), one
+ * ({@link PubSubConnection}, one per node that holds shard channels, each reconnecting by itself, closed once its node
+ * holds none: a node the channels left, or one gone for good, keeps no connection nor reconnection), one
  * {@code SSUBSCRIBE} per channel, so that none names two slots. When Redis ends one there by itself (its slot moved;
  * its node became a replica after a failover) or answers {@code MOVED}, it is subscribed again on the node serving
  * the slot now. While a channel is not heard (its node's connection lost), the slots are asked again every check, and
@@ -68,16 +66,16 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
     private long checkTimer = -1;
     private boolean closed;
 
-    /** @param sendToNode sends a request to one node ({@code host:port}), outside the client's retries and circuit breaker */
+    /** @param clusterNodes asks the nodes for the slots, outside the client's retries and circuit breaker */
     ClusterShardSubscriptions(Vertx vertx, RedisOptions options, Failures failures, String clientLabel, Duration firstDelay, Duration maxDelay,
-            BiFunction<String, Request, CompletionStage<Response>> sendToNode) {
+            ClusterNodes clusterNodes) {
         this.vertx = vertx;
         this.options = options;
         this.failures = failures;
         this.clientLabel = clientLabel;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
-        this.slotMap = new ClusterSlotMap(options, clientLabel, sendToNode);
+        this.slotMap = new ClusterSlotMap(options, clientLabel, clusterNodes);
     }
 
     /**
@@ -129,15 +127,18 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
         return node.thenCompose(owner -> {
             OrderedListener partListener = whole.listenerFor(channel);
             PubSubConnection.Made made;
+            List<PubSubConnection> retired = new ArrayList<>();
             synchronized (this) {
                 Map<String, Placement> mine = placements.get(whole);
                 if (mine == null || closed) { // another channel of it failed meanwhile: it fails as a whole
                     return CompletableFuture.<Void>completedFuture(null);
                 }
                 made = connection(owner).subscribe(partListener, new String[] {channel}, TopicKind.SHARD, false, false);
-                mine.put(channel, new Placement(owner, partListener, made.subscription()));
+                // after a MOVED, in place of the attempt on the node that refused it
+                replace(mine, channel, new Placement(owner, partListener, made.subscription()), retired);
                 byListener.put(partListener, whole);
             }
+            closeRetired(retired);
             return made.confirmed().toCompletableFuture().<Void>thenApply(confirmed -> null).exceptionallyCompose(error -> {
                 synchronized (this) {
                     byListener.remove(partListener);
@@ -156,16 +157,20 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
      * {@code channel} of {@code whole}, which stays, could not be subscribed at first: it is nowhere, the periodic check
      * places it, and its listener hears of the gap now, before anything can place it (under this lock).
      */
-    private synchronized void leftOut(ShardedSubscription whole, String channel, Throwable cause) {
-        Map<String, Placement> mine = placements.get(whole);
-        if (closed || mine == null) {
-            return;
+    private void leftOut(ShardedSubscription whole, String channel, Throwable cause) {
+        List<PubSubConnection> retired = new ArrayList<>();
+        synchronized (this) {
+            Map<String, Placement> mine = placements.get(whole);
+            if (closed || mine == null) {
+                return;
+            }
+            Placement at = mine.get(channel);
+            replace(mine, channel, Placement.nowhere(at == null ? null : at.node()), retired);
+            whole.listenerFor(channel).onConnectionLost(cause);
+            LOG.log(Level.INFO, () -> clientLabel + ": cannot subscribe to shard channel " + channel + " yet (" + cause.getMessage()
+                    + "); trying again once the cluster answers");
         }
-        Placement at = mine.get(channel);
-        mine.put(channel, Placement.nowhere(at == null ? null : at.node()));
-        whole.listenerFor(channel).onConnectionLost(cause);
-        LOG.log(Level.INFO, () -> clientLabel + ": cannot subscribe to shard channel " + channel + " yet (" + cause.getMessage()
-                + "); trying again once the cluster answers");
+        closeRetired(retired);
     }
 
     @Override
@@ -176,6 +181,7 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
             }
             ShardedSubscription whole;
             String left;
+            List<PubSubConnection> retired = new ArrayList<>();
             synchronized (this) {
                 whole = byListener.remove(part.listener());
                 Map<String, Placement> mine = whole == null ? null : placements.get(whole);
@@ -183,8 +189,9 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
                     continue;
                 }
                 left = mine.get(channel).node();
-                mine.put(channel, Placement.nowhere(left));
+                replace(mine, channel, Placement.nowhere(left), retired);
             }
+            closeRetired(retired);
             // on the part's own line, after the messages it read before Redis ended it
             part.listener().onConnectionLost(cause);
             // the node that ended it knows where the slot went; another may not have heard yet
@@ -243,23 +250,27 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
     }
 
     private void relocate(ShardedSubscription whole, String channel, Placement at, String owner) {
+        List<PubSubConnection> retired = new ArrayList<>();
         synchronized (this) {
             Map<String, Placement> mine = placements.get(whole);
             if (mine == null || mine.get(channel) != at) {
                 return;
             }
-            mine.put(channel, Placement.nowhere(at.node()));
             if (at.placed()) {
                 byListener.remove(at.listener());
                 connection(at.node()).forget(at.part()); // it was told of the gap: its connection was lost
             }
+            replace(mine, channel, Placement.nowhere(at.node()), retired);
         }
+        // a node gone for good (killed and replaced) stops reconnecting here, once none of its channels is left on it
+        closeRetired(retired);
         placeResumed(whole, channel, owner);
     }
 
     private CompletionStage<Void> remove(ShardedSubscription whole) {
         Map<String, Placement> mine;
         List<CompletableFuture<Void>> done = new ArrayList<>();
+        List<PubSubConnection> retired = new ArrayList<>();
         synchronized (this) {
             mine = placements.remove(whole);
             if (mine == null) {
@@ -271,7 +282,12 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
                     done.add(connection(at.node()).remove(at.part()).toCompletableFuture());
                 }
             }
+            for (Placement at : mine.values()) {
+                retireIfUnused(at.node(), retired);
+            }
         }
+        // closing a connection ends its SUNSUBSCRIBE's wait (sent or not, Redis forgets the channels with the socket)
+        closeRetired(retired);
         return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
     }
 
@@ -283,6 +299,41 @@ final class ClusterShardSubscriptions implements PubSubConnection.ShardEvictions
             }
         }
         return null;
+    }
+
+    /** Puts {@code next} in place of {@code channel}'s placement in {@code mine}: the node it leaves may hold nothing more. */
+    // guarded by this
+    private void replace(Map<String, Placement> mine, String channel, Placement next, List<PubSubConnection> retired) {
+        Placement before = mine.put(channel, next);
+        if (before != null) {
+            retireIfUnused(before.node(), retired);
+        }
+    }
+
+    /**
+     * Takes the connection of {@code node} out, into {@code retired}, when no channel is placed there any more: the
+     * caller closes it once out of this lock, and a later placement there opens a new one. Kept, it would stay open
+     * to a node the channels left, or reconnect to one gone, for as long as the client lives.
+     */
+    // guarded by this
+    private void retireIfUnused(String node, List<PubSubConnection> retired) {
+        if (node == null || !nodes.containsKey(node)) {
+            return;
+        }
+        for (Map<String, Placement> mine : placements.values()) {
+            for (Placement at : mine.values()) {
+                if (at.placed() && node.equals(at.node())) {
+                    return;
+                }
+            }
+        }
+        retired.add(nodes.remove(node));
+        LOG.log(Level.FINE, () -> clientLabel + ": no shard channel left on " + node + "; closing its subscription connection");
+    }
+
+    /** Outside this lock: closing a connection tells its subscriptions nothing (none is left), but takes its own lock. */
+    private static void closeRetired(List<PubSubConnection> retired) {
+        retired.forEach(PubSubConnection::close);
     }
 
     // guarded by this

@@ -6,33 +6,32 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 
 import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /**
  * Which primary of a cluster serves each slot, as the cluster said last ({@code CLUSTER SLOTS}), asked of the nodes
- * directly: the primaries known first, then the configured nodes, the first that answers telling.
+ * directly ({@link ClusterNodes}, which learns the primaries too): the primaries known first, then the configured
+ * nodes, the first that answers telling.
  */
 final class ClusterSlotMap {
     private final RedisOptions options;
     private final String clientLabel;
-    private final BiFunction<String, Request, CompletionStage<Response>> sendToNode;
+    private final ClusterNodes nodes;
     // guarded by this
     private SlotOwners owners;
     private CompletableFuture<SlotOwners> asking;
 
     /**
-     * @param sendToNode sends a request to one node ({@code host:port}) within the timeout, outside the client's retries and
+     * @param nodes sends a request to one node ({@code host:port}) within the timeout, outside the client's retries and
      *        circuit breaker: asking the slots of a cluster that has just lost a primary must not open the breaker of the
      *        application's commands
      */
-    ClusterSlotMap(RedisOptions options, String clientLabel, BiFunction<String, Request, CompletionStage<Response>> sendToNode) {
+    ClusterSlotMap(RedisOptions options, String clientLabel, ClusterNodes nodes) {
         this.options = options;
         this.clientLabel = clientLabel;
-        this.sendToNode = sendToNode;
+        this.nodes = nodes;
     }
 
     /** The node serving {@code channel}'s slot, from the slots known ({@code fresh}: asked again, of {@code askFirst} first if given). */
@@ -56,13 +55,13 @@ final class ClusterSlotMap {
             return asking;
         }
         // the primaries known first, then the configured nodes: the first that answers tells
-        Set<String> nodes = new LinkedHashSet<>();
+        Set<String> asked = new LinkedHashSet<>();
         if (askFirst != null) {
-            nodes.add(askFirst);
+            asked.add(askFirst);
         }
-        nodes.addAll(owners == null ? Set.of() : owners.primaries());
-        options.getEndpoints().forEach(endpoint -> nodes.add(NodeUri.hostPortOf(endpoint)));
-        CompletableFuture<SlotOwners> ask = askFrom(new ArrayList<>(nodes), 0, null);
+        asked.addAll(owners == null ? Set.of() : owners.primaries());
+        options.getEndpoints().forEach(endpoint -> asked.add(NodeUri.hostPortOf(endpoint)));
+        CompletableFuture<SlotOwners> ask = askFrom(new ArrayList<>(asked), 0, null);
         asking = ask;
         ask.whenComplete((slots, error) -> {
             synchronized (this) {
@@ -73,21 +72,24 @@ final class ClusterSlotMap {
                     owners = slots;
                 }
             }
+            if (slots != null) {
+                nodes.learned(slots.primaries());
+            }
         });
         return ask;
     }
 
-    private CompletableFuture<SlotOwners> askFrom(List<String> nodes, int index, Throwable lastFailure) {
-        if (index == nodes.size()) {
+    private CompletableFuture<SlotOwners> askFrom(List<String> asked, int index, Throwable lastFailure) {
+        if (index == asked.size()) {
             return CompletableFuture.failedFuture(lastFailure);
         }
         CompletableFuture<Response> reply;
         try {
-            reply = sendToNode.apply(nodes.get(index), ClusterNodes.slotsRequest()).toCompletableFuture();
+            reply = nodes.send(asked.get(index), ClusterNodes.slotsRequest()).toCompletableFuture();
         } catch (RuntimeException e) { // the client is closed
             return CompletableFuture.failedFuture(e);
         }
         return reply.thenApply(slots -> SlotOwners.of(slots, NodeUri.host(options.getEndpoint())))
-                .exceptionallyCompose(error -> askFrom(nodes, index + 1, error));
+                .exceptionallyCompose(error -> askFrom(asked, index + 1, error));
     }
 }

@@ -113,7 +113,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         this.assumingIdempotent = new AssumingIdempotent(this, label, longestCall);
         this.clusterNodes = cluster ? new ClusterNodes(vertx, options, label, failures, deadlines, timeoutNanos) : null;
         this.shardSubscriptions = cluster ? new ClusterShardSubscriptions(vertx, options, failures, label, config.reconnectDelay(),
-                config.reconnectMaxDelay(), clusterNodes::send) : null;
+                config.reconnectMaxDelay(), clusterNodes) : null;
     }
 
     @Override
@@ -432,7 +432,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         if (clusterNodes == null) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return sendInternally(ClusterNodes.slotsRequest(), false).thenApply(clusterNodes::primaries);
+        return sendInternally(ClusterNodes.slotsRequest(), false).thenApply(clusterNodes::learnPrimaries);
     }
 
     @Override
