@@ -8,13 +8,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import jakarta.enterprise.inject.Produces;
+
 import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.rediscdi.RedisClient;
 import dev.rediscdi.testing.RedisServer;
 import dev.rediscdi.testing.RedisServerExtension;
+import io.vertx.core.Vertx;
 
 /**
  * Commands one thread sends without waiting reach Redis in the order sent, also when more are in flight than a
@@ -27,7 +31,7 @@ class CommandOrderIT {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension(RedisServer.builder());
 
-    @RepeatedTest(3)
+    @RepeatedTest(10)
     void shouldKeepTheOrderOfOneThreadsCommandsWhileSomeWaitForASlot() throws Exception {
         try (TestConfig config = TestConfig.of("redis.hosts", REDIS.server().uri(), "redis.max-waiting-handlers", "8",
                 "redis.max-queued-commands", String.valueOf(COMMANDS));
@@ -41,11 +45,56 @@ class CommandOrderIT {
             }
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
-            List<String> pushed = redis.list(String.class).lrange("order", 0, -1).toCompletableFuture().get(10, TimeUnit.SECONDS);
-            List<String> sent = IntStream.range(0, COMMANDS).mapToObj(String::valueOf).toList();
-            assertThat(pushed).as("the list as Redis ran the pushes").hasSize(COMMANDS);
-            assertThat(firstOutOfOrder(pushed, sent)).as("first push out of the order sent (-1: none)").isEqualTo(-1);
+            assertInOrder(redis);
         }
+    }
+
+    /** The application's Vert.x, which the client uses: a caller on one of its event loops, as reactive code is. */
+    static class ApplicationVertx {
+        static final Vertx VERTX = Vertx.vertx();
+
+        @Produces
+        Vertx vertx() {
+            return VERTX;
+        }
+    }
+
+    @AfterAll
+    static void closeVertx() throws Exception {
+        ApplicationVertx.VERTX.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @RepeatedTest(3)
+    void shouldKeepTheOrderOfCommandsSentFromAnEventLoopWhileSomeWaitForASlot() throws Exception {
+        try (TestConfig config = TestConfig.of("redis.hosts", REDIS.server().uri(), "redis.max-waiting-handlers", "8",
+                "redis.max-queued-commands", String.valueOf(COMMANDS));
+                WeldContainer weld = Containers.boot(ApplicationVertx.class)) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            redis.send("DEL", "order").toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+            for (int round = 0; round < 4; round++) { // each round from another context: they spread over the event loops
+                CompletableFuture<List<CompletableFuture<?>>> sent = new CompletableFuture<>();
+                int from = round * COMMANDS / 4;
+                ApplicationVertx.VERTX.runOnContext(onLoop -> {
+                    List<CompletableFuture<?>> replies = new ArrayList<>();
+                    for (int i = from; i < from + COMMANDS / 4; i++) {
+                        replies.add(redis.send("RPUSH", "order", String.valueOf(i)).toCompletableFuture());
+                    }
+                    sent.complete(replies);
+                });
+                CompletableFuture.allOf(sent.get(10, TimeUnit.SECONDS).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            }
+            assertInOrder(redis);
+        }
+    }
+
+    private static void assertInOrder(RedisClient redis) throws Exception {
+        List<String> pushed = redis.list(String.class).lrange("order", 0, -1).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<String> sent = IntStream.range(0, COMMANDS).mapToObj(String::valueOf).toList();
+        assertThat(pushed).as("the list as Redis ran the pushes").hasSize(COMMANDS);
+        int first = firstOutOfOrder(pushed, sent);
+        assertThat(first).as("first push out of the order sent (-1: none): %s", first < 0 ? "" : pushed.subList(Math.max(0, first - 3),
+                Math.min(pushed.size(), first + 12))).isEqualTo(-1);
     }
 
     private static int firstOutOfOrder(List<String> actual, List<String> expected) {

@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.netty.channel.ChannelPipeline;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.impl.NetSocketInternal;
 import io.vertx.redis.client.RedisConnection;
@@ -52,6 +53,27 @@ final class FlushConsolidation {
                 LOG.log(Level.WARNING, "Redis connections will flush every command on its own: cannot reach the socket of a "
                         + connection.getClass().getName() + " (a vertx-redis-client version this library was not built for?)", e);
             }
+        }
+    }
+
+    /**
+     * The event loop that writes {@code connection}'s socket, or {@code null} if it spans sockets on several loops or
+     * cannot be reached. The driver's pool opens a socket on a loop of its choosing, not that of the context that
+     * asked for it.
+     */
+    static EventExecutor eventLoop(RedisConnection connection) {
+        try {
+            EventExecutor found = null;
+            for (PooledRedisConnection node : DriverConnections.nodes(connection)) {
+                EventExecutor loop = pipeline(node).channel().eventLoop();
+                if (found != null && found != loop) {
+                    return null;
+                }
+                found = loop;
+            }
+            return found;
+        } catch (RuntimeException | ReflectiveOperationException | LinkageError e) {
+            return null;
         }
     }
 

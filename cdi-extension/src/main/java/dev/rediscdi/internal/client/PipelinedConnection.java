@@ -3,6 +3,7 @@ package dev.rediscdi.internal.client;
 import java.nio.channels.ClosedChannelException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,7 @@ import java.util.logging.Logger;
 
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisOverloadedException;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -43,6 +45,8 @@ final class PipelinedConnection implements FollowsPrimary {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger queuedCount = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** The event loop that writes the socket of {@link #connection}; {@code null} if unknown. */
+    private volatile EventExecutor socketLoop;
     private final Queue<Pending<?>> queued = new ConcurrentLinkedQueue<>();
 
     private final long timeoutNanos;
@@ -193,8 +197,8 @@ final class PipelinedConnection implements FollowsPrimary {
     /**
      * Sends the waiting commands that slots are free for, in the order they came. One thread drains at a time (a release
      * on the event loop and a caller queueing may both call this): two drainers could each take one and send them
-     * the other way round. A waiting command counts in {@link #queuedCount} until it is dispatched, so that a command
-     * sent meanwhile waits behind it rather than taking the slot first. Every caller that queues drains afterwards,
+     * the other way round. A waiting command counts in {@link #queuedCount} until it is handed to the driver, so that
+     * a command sent meanwhile waits behind it rather than taking the slot first. Every caller that queues drains afterwards,
      * and every release drains: a command that finds the drain busy is left to the drainer, which looks again
      * before it stops.
      */
@@ -209,10 +213,10 @@ final class PipelinedConnection implements FollowsPrimary {
                     }
                     if (next.isDone()) { // timed out while it waited: never send it (and no recursion through release)
                         inFlight.addAndGet(-next.weight());
+                        queuedCount.decrementAndGet();
                     } else {
-                        dispatch(next);
+                        dispatchWaited(next);
                     }
-                    queuedCount.decrementAndGet();
                 }
             } finally {
                 draining.set(false);
@@ -221,6 +225,38 @@ final class PipelinedConnection implements FollowsPrimary {
             if (next == null || inFlight.get() + next.weight() > maxInFlight) {
                 return; // a release from now on drains by itself
             }
+        }
+    }
+
+    /**
+     * As {@link #dispatch}, for a command that waited for its slot; it stops counting as waiting once its write is
+     * handed on. The driver writes at once on its socket's event loop, and from any other thread queues the write as a
+     * task of that loop. Sent from an event loop (a reply gave the slot back), this command could leave ahead of
+     * commands sent before it whose writes are still queued on the socket's loop: it is queued behind them, on that
+     * loop (not on {@link #context}'s: the driver's pool opens the socket on a loop of its own choosing). It counts as
+     * waiting until written, so that a command sent meanwhile by a caller on that same loop cannot take the fast way
+     * past it.
+     */
+    private <T> void dispatchWaited(Pending<T> command) {
+        EventExecutor loop = socketLoop;
+        if (loop == null || !Context.isOnEventLoopThread()) {
+            dispatch(command);
+            queuedCount.decrementAndGet();
+            return;
+        }
+        command.sentOn(this);
+        try {
+            loop.execute(() -> {
+                try {
+                    writeOrFail(command);
+                } finally {
+                    queuedCount.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException stopped) { // its event loop stopped: Vert.x is closing
+            queuedCount.decrementAndGet();
+            release(command.weight());
+            command.completeExceptionally(failures.notSent(stopped));
         }
     }
 
@@ -318,6 +354,7 @@ final class PipelinedConnection implements FollowsPrimary {
         });
         opened.endHandler(end -> forget(opened));
         FlushConsolidation.install(opened);
+        socketLoop = FlushConsolidation.eventLoop(opened);
         lastReplyNanos = System.nanoTime();
         connection = opened;
     }
