@@ -14,7 +14,8 @@ package dev.rediscdi;
  * tells it of the gap as of a lost connection, in its place among the messages: {@link #onConnectionLost} with a
  * {@link RedisOverloadedException} that says how many messages were dropped, then at once {@link #onResubscribed()},
  * then the messages that came after. Dropped messages that fall within a gap the listener was told of already (its
- * connection lost) are part of that gap.
+ * connection lost) are part of that gap; a lost connection or a resubscription that comes while messages are being
+ * dropped ends that gap there, and what is dropped after {@link #onResubscribed()} is told after it.
  */
 @FunctionalInterface
 public interface SubscriptionListener {

@@ -20,7 +20,9 @@ import dev.rediscdi.SubscriptionListener;
  * There it hears of the gap as of a lost connection: {@code onConnectionLost} with a {@link RedisOverloadedException}
  * that says how many were dropped, then {@code onResubscribed}, before the first message after it. A gap that falls
  * within one the connection opened already (told {@code onConnectionLost}, not yet {@code onResubscribed}) is part of
- * that one: the listener hears of gaps one at a time, as {@link SubscriptionListener} promises.
+ * that one: the listener hears of gaps one at a time, as {@link SubscriptionListener} promises. A lost connection or a
+ * resubscription that comes while messages are being dropped ends that gap where it comes: what is dropped after it is
+ * told after it, else a message dropped after {@code onResubscribed} would be missing without a word.
  */
 public final class OrderedListener implements SubscriptionListener {
     private static final Logger LOG = Logger.getLogger(OrderedListener.class.getName());
@@ -31,8 +33,8 @@ public final class OrderedListener implements SubscriptionListener {
     /** Names the client and the subscription in what the listener and the log are told. */
     private final String label;
     private volatile boolean active = true;
-    /** Messages dropped since the listener last caught up; while above 0, a call on the lane to tell it waits there. */
-    private long dropped; // guarded by this
+    /** The messages being dropped, told by a call waiting on the lane; {@code null} while none is. */
+    private Gap gap; // guarded by this
     /** The listener was told of a lost connection and not yet of the resubscription. Used on the lane only. */
     private volatile boolean connectionGap;
 
@@ -71,24 +73,27 @@ public final class OrderedListener implements SubscriptionListener {
         }
         int size = message.payload() == null ? 0 : message.payload().length;
         synchronized (this) { // given to the lane under the lock: a gap is told in its place among the messages
-            if (dropped == 0 && backlog.admit(size)) {
+            if (gap == null && backlog.admit(size)) {
                 lane.execute(() -> {
                     backlog.taken(size);
                     ifActive(() -> listener.onMessage(message));
                 });
                 return;
             }
-            if (dropped++ == 0) {
+            if (gap == null) {
                 LOG.log(Level.WARNING, () -> label + ": the listener fell behind by more than " + limits() + "; dropping the messages that come "
                         + "until it caught up");
-                lane.execute(this::caughtUp);
+                Gap started = new Gap();
+                gap = started;
+                lane.execute(() -> caughtUp(started));
             }
+            gap.dropped++;
         }
     }
 
     @Override
     public void onConnectionLost(Throwable cause) {
-        lane.execute(() -> {
+        inPlaceOfGap(() -> {
             connectionGap = true;
             ifActive(() -> listener.onConnectionLost(cause));
         });
@@ -96,18 +101,29 @@ public final class OrderedListener implements SubscriptionListener {
 
     @Override
     public void onResubscribed() {
-        lane.execute(() -> {
+        inPlaceOfGap(() -> {
             connectionGap = false;
             ifActive(listener::onResubscribed);
         });
     }
 
-    /** On the lane, after the last message taken before the first one dropped: the listener took all that waited. */
-    private void caughtUp() {
+    /**
+     * Gives {@code call} to the lane and ends the gap of the messages being dropped, if any, under the lock messages are
+     * dropped under: the messages dropped from now on are told after {@code call}.
+     */
+    private synchronized void inPlaceOfGap(Runnable call) {
+        gap = null;
+        lane.execute(call);
+    }
+
+    /** On the lane, after the last message taken before the first one of {@code told} dropped: the listener took all that waited. */
+    private void caughtUp(Gap told) {
         long count;
         synchronized (this) {
-            count = dropped;
-            dropped = 0; // from here on messages come in again, behind this call
+            count = told.dropped;
+            if (gap == told) {
+                gap = null; // from here on messages come in again, behind this call
+            }
         }
         if (!active) {
             return;
@@ -121,6 +137,11 @@ public final class OrderedListener implements SubscriptionListener {
         }
         ifActive(() -> listener.onConnectionLost(gap));
         ifActive(listener::onResubscribed);
+    }
+
+    /** Messages dropped one after another, told in one call. */
+    private static final class Gap {
+        long dropped; // guarded by the OrderedListener
     }
 
     private static String limits() {

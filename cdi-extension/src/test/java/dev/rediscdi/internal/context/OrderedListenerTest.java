@@ -95,6 +95,27 @@ class OrderedListenerTest {
                 ListenerBacklog.MAX_MESSAGES - 1), "RESUBSCRIBED");
     }
 
+    /**
+     * The listener, behind, hears of a lost connection and of the resubscription; a message published after that is
+     * dropped too (it is behind still): it hears of that gap after the resubscription, not merged into the gap told
+     * before the lost connection, which would let it take every message after the resubscription for delivered.
+     */
+    @Test
+    void shouldTellMessagesDroppedAfterAResubscriptionAfterIt() {
+        for (int n = 0; n <= ListenerBacklog.MAX_MESSAGES; n++) {
+            listener.onMessage(message(n));
+        }
+        listener.onConnectionLost(new IllegalStateException("connection lost"));
+        listener.onResubscribed();
+        listener.onMessage(message(ListenerBacklog.MAX_MESSAGES + 1));
+        lane.runAll();
+
+        assertThat(recorder.heard.subList(ListenerBacklog.MAX_MESSAGES, recorder.heard.size())).containsExactly(
+                "LOST client 'test', subscription to channels [news]: 1 message dropped", "RESUBSCRIBED",
+                "LOST connection lost", "RESUBSCRIBED",
+                "LOST client 'test', subscription to channels [news]: 1 message dropped", "RESUBSCRIBED");
+    }
+
     @Test
     void shouldTellTheListenerWhoseMessagesWereDroppedOnly() {
         Recorder other = new Recorder();

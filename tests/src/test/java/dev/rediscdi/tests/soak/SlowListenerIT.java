@@ -79,8 +79,7 @@ class SlowListenerIT {
         String channel = "slow:" + UUID.randomUUID();
         StuckListener listener = stuckOn(channel);
         try {
-            // in flights of 1,000, fewer than a connection's pipelining slots (max-waiting-handlers): a command queued for a
-            // slot may be overtaken by a later one that finds a slot free, and the test checks the order of what is heard
+            // in flights of 1,000: bounds what this thread has in flight at once
             List<CompletableFuture<?>> flight = new ArrayList<>();
             for (int n = 1; n < published; n++) {
                 flight.add(publisher.send("PUBLISH", channel, Integer.toString(n)).toCompletableFuture());
@@ -130,6 +129,56 @@ class SlowListenerIT {
                 + "most " + MAX_WAITING_BYTES + " bytes waiting");
         assertGap(listener, delivered, published, channel);
         assertThat(heard.subList(delivered, heard.size())).containsExactly("LOST", "RESUBSCRIBED", "after-0", "after-1", "after-2");
+    }
+
+    /**
+     * The listener, stuck and past the bound, also loses its connection, which the client makes again at once: it is
+     * told of both gaps while still stuck. A message published after the resubscription is dropped too (the listener is
+     * behind still): it must hear of that gap after the resubscription, else it takes every later message for delivered
+     * (a cache it cleared on onResubscribed would keep what that message invalidated).
+     */
+    @Test
+    void shouldTellAGapAfterTheResubscriptionOfAStuckListenerAfterIt() throws Exception {
+        int published = MAX_WAITING_MESSAGES + 5;
+        String channel = "slow-lost:" + UUID.randomUUID();
+        StuckListener listener = stuckOn(channel);
+        try {
+            List<CompletableFuture<?>> flight = new ArrayList<>();
+            for (int n = 1; n < published; n++) {
+                flight.add(publisher.send("PUBLISH", channel, Integer.toString(n)).toCompletableFuture());
+            }
+            CompletableFuture.allOf(flight.toArray(CompletableFuture[]::new)).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            awaitEverythingRead();
+            publisher.send("CLIENT", "KILL", "TYPE", "pubsub").toCompletableFuture().get(10, TimeUnit.SECONDS);
+            Eventually.get(BOUND, () -> {
+                long subscribers = publisher.send("PUBSUB", "NUMSUB", channel).toCompletableFuture().get(10, TimeUnit.SECONDS).get(1).toLong();
+                if (subscribers != 1) {
+                    throw new IllegalStateException("not subscribed again yet");
+                }
+                return null;
+            });
+            awaitEverythingRead(); // the resubscription confirmed: the listener is told, behind the messages it has not taken
+            publish(channel, "after-resubscription");
+            awaitEverythingRead();
+        } finally {
+            listener.release.countDown();
+        }
+        Eventually.get(BOUND, () -> {
+            if (listener.heard.stream().filter("RESUBSCRIBED"::equals).count() < 2) {
+                throw new IllegalStateException("not told of both gaps yet: " + listener.heard.size() + " heard");
+            }
+            return null;
+        });
+        List<String> heard = listener.heardOnceResubscribed(channel, "after-", 3);
+
+        int delivered = assertOldestDelivered(heard, MAX_WAITING_MESSAGES + SLACK, published + " messages published, at most "
+                + MAX_WAITING_MESSAGES + " waiting");
+        List<String> after = heard.subList(delivered, heard.size());
+        assertThat(after.subList(0, 4)).as("the gap of the dropped messages, then the lost connection: %s", after)
+                .containsExactly("LOST", "RESUBSCRIBED", "LOST", "RESUBSCRIBED");
+        assertThat(after.subList(4, after.size())).as("after the resubscription, the message published then, or a gap told in its place: %s", after)
+                .containsAnyOf("after-resubscription", "LOST");
+        assertThat(after).endsWith("after-0", "after-1", "after-2");
     }
 
     /** A listener subscribed to {@code channel}, stuck on the first message published there once this returns. */
