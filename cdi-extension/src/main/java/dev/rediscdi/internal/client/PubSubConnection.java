@@ -155,11 +155,8 @@ final class PubSubConnection implements FollowsPrimary {
                     unconfirmable(kind, fresh, failures.notSent(opened.cause()));
                     return;
                 }
-                // given up meanwhile (its deadline passed while the connection opened): subscribing now would leave
-                // Redis sending what nobody wants, for as long as the connection lives
-                List<String> wanted = stillWanted(kind, fresh);
-                for (Request request : wanted.isEmpty() ? List.<Request>of() : kind.subscribe(wanted)) {
-                    opened.result().send(request).onFailure(error -> unconfirmable(kind, fresh, failures.translate(error, null, true)));
+                for (Future<Response> sent : subscribeStillWanted(opened.result(), kind, fresh)) {
+                    sent.onFailure(error -> unconfirmable(kind, fresh, failures.translate(error, null, true)));
                 }
             }));
         }
@@ -179,9 +176,21 @@ final class PubSubConnection implements FollowsPrimary {
         return new Made(subscription, result);
     }
 
-    private synchronized List<String> stillWanted(TopicKind kind, List<String> topics) {
+    /**
+     * Sends the subscribe commands for those of {@code topics} that a subscription still wants, and only those. A
+     * subscription may be dropped before its command leaves, while its connection opens (it failed with the connection
+     * it was made on, or at its deadline): subscribed in Redis anyway, its topics would stay there with nothing to
+     * unsubscribe them, and Redis would send their messages for as long as the connection lives. Sent under the lock
+     * that {@link #forget} takes: an unsubscribe command for a topic dropped later leaves after this one.
+     */
+    private synchronized List<Future<Response>> subscribeStillWanted(RedisConnection connection, TopicKind kind, List<String> topics) {
         Map<String, List<ActiveSubscription>> registry = registries.get(kind);
-        return topics.stream().filter(registry::containsKey).toList();
+        List<String> wanted = topics.stream().filter(registry::containsKey).toList();
+        List<Future<Response>> sent = new ArrayList<>();
+        if (!wanted.isEmpty()) {
+            kind.subscribe(wanted).forEach(request -> sent.add(connection.send(request)));
+        }
+        return sent;
     }
 
     static void checkTopics(String[] topics, TopicKind kind) {
@@ -213,7 +222,8 @@ final class PubSubConnection implements FollowsPrimary {
     private void failed(ActiveSubscription subscription, CompletableFuture<Subscription> result, Throwable error) {
         if (subscription.keep()) {
             synchronized (this) {
-                if (!allConfirmed(subscription)) { // else confirmed just after its deadline: Redis delivers to it
+                // else confirmed just after its deadline (Redis delivers to it), or the client closed: no listener hears of that
+                if (!closed && !allConfirmed(subscription)) {
                     subscription.deaf(error);
                 }
             }
@@ -593,21 +603,20 @@ final class PubSubConnection implements FollowsPrimary {
                 return;
             }
             RedisConnection reopened = opened.result();
-            List<Request> requests = new ArrayList<>();
+            List<Future<Response>> sent = new ArrayList<>();
             List<CompletableFuture<Void>> confirmations = new ArrayList<>();
+            // sent under the lock that read the topics: an unsubscribe command for one dropped just after leaves after them
             synchronized (this) {
                 registries.forEach((kind, registry) -> {
                     if (!registry.isEmpty()) {
                         List<String> topics = new ArrayList<>(registry.keySet());
                         // each subscription hears onResubscribed once all its topics are confirmed (see confirmed())
                         topics.forEach(topic -> confirmations.add(awaitConfirmation(confirmationKey(kind, topic))));
-                        requests.addAll(kind.subscribe(topics));
+                        kind.subscribe(topics).forEach(request -> sent.add(reopened.send(request)));
                     }
                 });
             }
-            for (Request request : requests) {
-                reopened.send(request).onFailure(error -> notResubscribed(reopened, error));
-            }
+            sent.forEach(each -> each.onFailure(error -> notResubscribed(reopened, error)));
             CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new))
                     .thenRun(() -> LOG.log(Level.INFO, () -> clientLabel + ": subscriptions restored"));
         });
@@ -622,9 +631,14 @@ final class PubSubConnection implements FollowsPrimary {
         }
     }
 
+    /**
+     * Closes the connection. Subscriptions whose confirmation has not come fail now: their deadline is a timer of the
+     * client's Vert.x, which may stop with the client, and the confirmation will never come.
+     */
     void close() {
         RedisConnection current;
         List<CompletableFuture<Void>> unsubscribed;
+        List<CompletableFuture<Void>> neverConfirmed = new ArrayList<>();
         synchronized (this) {
             closed = true;
             unsubscribed = takeUnsubscribing();
@@ -635,7 +649,11 @@ final class PubSubConnection implements FollowsPrimary {
             }
             registries.values().forEach(Map::clear);
             confirmed.clear();
+            unconfirmed.values().forEach(neverConfirmed::addAll);
+            unconfirmed.clear();
         }
+        neverConfirmed.forEach(confirmation -> confirmation.completeExceptionally(
+                failures.connectionLost("SUBSCRIBE", new IllegalStateException("the client is closed"), true)));
         unsubscribed.forEach(unsubscription -> unsubscription.complete(null));
         if (current != null) {
             current.close();

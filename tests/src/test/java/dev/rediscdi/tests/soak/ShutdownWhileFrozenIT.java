@@ -10,13 +10,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import dev.rediscdi.CommandResults;
 import dev.rediscdi.RedisClient;
+import dev.rediscdi.SubscriptionChange;
 import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.Eventually;
 import dev.rediscdi.tests.TestConfig;
@@ -24,7 +29,7 @@ import dev.rediscdi.testing.RedisServer;
 
 /**
  * The application stops (a redeployment) while Redis is frozen and calls are on their way: the container's shutdown
- * returns, every call's stage completes, and no Vert.x thread is left.
+ * returns, every call's stage completes (subscriptions that Redis has not confirmed yet too), and no Vert.x thread is left.
  */
 class ShutdownWhileFrozenIT {
     private static final long BOUND_SECONDS = 15;
@@ -46,6 +51,10 @@ class ShutdownWhileFrozenIT {
                     calls.put("BLPOP " + i, redis.send("BLPOP", "queue" + i, "0").toCompletableFuture());
                 }
                 calls.put("transaction", redis.transaction(tx -> tx.value(String.class).set("t", "v")).toCompletableFuture());
+                // written on the open subscription connection, never confirmed by the frozen server
+                calls.put("subscribe", redis.subscribe(message -> { }, "frozen-channel").toCompletableFuture());
+                calls.put("psubscribe", redis.psubscribe(message -> { }, "frozen-pattern:*").toCompletableFuture());
+                calls.put("ssubscribe", redis.ssubscribe(message -> { }, "frozen-shard-channel").toCompletableFuture());
                 CompletableFuture<CommandResults> pipeline = redis.pipeline(p -> p.value(String.class).get("p")).toCompletableFuture();
                 Thread.sleep(300); // written to the frozen server's sockets
 
@@ -98,6 +107,43 @@ class ShutdownWhileFrozenIT {
                 stopper.shutdownNow();
             }
             assertThat(calls.values()).allSatisfy(call -> assertThat(call).isCompletedExceptionally());
+        }
+    }
+
+    /**
+     * The application stops before the frozen Redis confirmed the subscription of its {@code events.channels}: the
+     * subscription goes with the application, and its observers hear nothing of it (no {@code SubscriptionChange}: it
+     * is no gap in a subscription that goes on).
+     */
+    @Test
+    void shouldFireNoSubscriptionChangeWhenTheApplicationStopsBeforeItsEventChannelsWereConfirmed() throws Exception {
+        SubscriptionChanges.HEARD.clear();
+        try (RedisServer server = RedisServer.builder().start();
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "30s", "redis.events.channels", "frozen-events")) {
+            server.freeze();
+            try {
+                WeldContainer weld = Containers.boot(SubscriptionChanges.class); // subscribes at start-up, without waiting
+                Thread.sleep(300); // its connection waits for the frozen server's handshake
+                ExecutorService stopper = Executors.newSingleThreadExecutor();
+                try {
+                    stopper.submit(weld::shutdown).get(BOUND_SECONDS, TimeUnit.SECONDS);
+                } finally {
+                    stopper.shutdownNow();
+                }
+                Thread.sleep(500); // an observer call already handed to a listener thread would have come by now
+            } finally {
+                server.unfreeze();
+            }
+        }
+        assertThat(SubscriptionChanges.HEARD).as("subscription changes fired as the application stopped").isEmpty();
+    }
+
+    @ApplicationScoped
+    static class SubscriptionChanges {
+        static final List<String> HEARD = new CopyOnWriteArrayList<>();
+
+        void on(@Observes SubscriptionChange change) {
+            HEARD.add(change.status() + " " + change.topics());
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.rediscdi.tests.soak;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The live threads of the client and its Vert.x: event loops, continuation workers, and all of them (Vert.x's
@@ -36,5 +39,29 @@ record Threads(int eventLoops, int continuations, int total) {
             now = now();
         }
         return now;
+    }
+
+    /** Every thread alive now: what {@link #leftSince} does not count. */
+    static Set<Thread> alive() {
+        return Set.copyOf(Thread.getAllStackTraces().keySet());
+    }
+
+    /**
+     * The names of the threads started since {@code before} whose name {@code named} accepts and that still run, once
+     * none is left or after {@code within}, whichever comes first.
+     */
+    static List<String> leftSince(Set<Thread> before, Predicate<String> named, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        List<String> left = startedSince(before, named);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            left = startedSince(before, named);
+        }
+        return left;
+    }
+
+    private static List<String> startedSince(Set<Thread> before, Predicate<String> named) {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.isAlive() && !before.contains(thread))
+                .map(Thread::getName).filter(named).sorted().toList();
     }
 }
