@@ -172,7 +172,7 @@ final class ClusterNodes {
                 .setType(RedisClientType.STANDALONE)
                 .setEndpoints(List.of(endpoint))
                 .setMaxPoolSize(poolSize);
-        return VertxThreadRedis.of(Redis.createClient(vertx, node), vertx, clientLabel);
+        return VertxThreadRedis.create(vertx, node, clientLabel);
     }
 
     void close() {

@@ -1,11 +1,11 @@
 package dev.rediscdi.internal.client;
 
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.vertx.redis.client.Command;
@@ -40,10 +40,10 @@ enum CommandRoute {
             Map.entry("WAITAOF", "WAITAOF counts only the writes of its own connection, and would block the shared one: send the writes "
                     + "and WAITAOF inside RedisClient.withConnection(...)"));
 
-    // Command.create returns the driver's single instance of every known command: lookups by instance are exact and cheap.
-    private static final Map<Command, String> REFUSED = new HashMap<>();
-    private static final Set<Command> BLOCKING = Stream.of("BLPOP", "BRPOP", "BRPOPLPUSH", "BLMOVE", "BLMPOP", "BZPOPMIN",
-            "BZPOPMAX", "BZMPOP").map(Command::create).collect(Collectors.toUnmodifiableSet());
+    // Command.create returns the driver's single instance of every known command: lookups by instance are exact and
+    // cheap, where the driver's hashCode hashes all of a command's fields on every call (every command sent asks both)
+    private static final Map<Command, String> REFUSED = new IdentityHashMap<>();
+    private static final Set<Command> BLOCKING = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * Refused names the driver does not know (WAITAOF, newer than it): {@code Command.create} gives each call a new
@@ -54,6 +54,7 @@ enum CommandRoute {
 
     static {
         REFUSED_BY_NAME.forEach((name, reason) -> REFUSED.put(Command.create(name), reason));
+        Stream.of("BLPOP", "BRPOP", "BRPOPLPUSH", "BLMOVE", "BLMPOP", "BZPOPMIN", "BZPOPMAX", "BZMPOP").map(Command::create).forEach(BLOCKING::add);
     }
 
     /** Checks the command may be sent through the shared client, and says where it runs. */

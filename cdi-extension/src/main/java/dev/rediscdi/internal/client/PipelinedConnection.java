@@ -12,11 +12,13 @@ import java.util.logging.Logger;
 
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisOverloadedException;
-import io.netty.util.concurrent.EventExecutor;
+import io.netty.channel.EventLoop;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 
@@ -31,6 +33,13 @@ import io.vertx.redis.client.RedisConnection;
  *
  * <p>The connection is opened on an event-loop context of its own, never on the caller's (in Quarkus that may
  * be a request's duplicated context), so that its life does not depend on whoever sent the first command.
+ *
+ * <p>Commands of callers off Vert.x threads (a servlet, an EJB, a plain thread) are written by tasks of the event loop
+ * that owns the socket, under a context of that loop. The driver completes a reply on the context current when its
+ * command was sent: sent there, a reply completes on the thread that read it. Sent from the caller's own thread, it
+ * would be tied to a context Vert.x keeps for that thread, on an event loop picked at random, and every reply would
+ * cross to that loop before its caller heard of it. Measured here with 64 threads: about 1.5x the commands per second,
+ * at 40% less processor time per command.
  */
 final class PipelinedConnection implements FollowsPrimary {
     private static final Logger LOG = Logger.getLogger(PipelinedConnection.class.getName());
@@ -45,8 +54,11 @@ final class PipelinedConnection implements FollowsPrimary {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger queuedCount = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
-    /** The event loop that writes the socket of {@link #connection}; {@code null} if unknown. */
-    private volatile EventExecutor socketLoop;
+    /**
+     * A context on the event loop that reads and writes the socket of {@link #connection}, where commands are written
+     * when the caller is not on an event loop of its own; {@code null} if that loop is unknown.
+     */
+    private volatile ContextInternal socketContext;
     private final Queue<Pending<?>> queued = new ConcurrentLinkedQueue<>();
 
     private final long timeoutNanos;
@@ -238,38 +250,52 @@ final class PipelinedConnection implements FollowsPrimary {
      * past it.
      */
     private <T> void dispatchWaited(Pending<T> command) {
-        EventExecutor loop = socketLoop;
-        if (loop == null || !Context.isOnEventLoopThread()) {
+        ContextInternal onSocketLoop = socketContext;
+        if (onSocketLoop == null || !Context.isOnEventLoopThread()) {
             dispatch(command);
             queuedCount.decrementAndGet();
             return;
         }
         command.sentOn(this);
-        try {
-            loop.execute(() -> {
-                try {
-                    writeOrFail(command);
-                } finally {
-                    queuedCount.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException stopped) { // its event loop stopped: Vert.x is closing
-            queuedCount.decrementAndGet();
-            release(command.weight());
-            command.completeExceptionally(failures.notSent(stopped));
-        }
+        writeOnSocketLoop(onSocketLoop, command, queuedCount::decrementAndGet);
     }
 
     private <T> void dispatch(Pending<T> command) {
         command.sentOn(this);
-        if (connection != null) {
-            // Sent from the caller's thread: the driver hands the write to the connection's event loop and
-            // completes the reply on the caller's context, which spreads completions over the event loops.
+        ContextInternal onSocketLoop = socketContext;
+        if (connection != null && onSocketLoop != null && !Context.isOnVertxThread()) {
+            writeOnSocketLoop(onSocketLoop, command, null);
+        } else if (connection != null) {
+            // a Vert.x thread writes itself: its reply completes on its own context, where its caller's stages run anyway
             writeOrFail(command);
         } else if (Vertx.currentContext() == context) {
             writeOrFail(command);
         } else {
             context.runOnContext(onLoop -> writeOrFail(command));
+        }
+    }
+
+    /**
+     * Writes {@code command} in a task of the socket's event loop (always queued, even from that loop: behind the
+     * writes queued before it), under {@code onSocketLoop}; then runs {@code afterwards}, if any.
+     */
+    private <T> void writeOnSocketLoop(ContextInternal onSocketLoop, Pending<T> command, Runnable afterwards) {
+        try {
+            onSocketLoop.nettyEventLoop().execute(() -> onSocketLoop.dispatch(() -> {
+                try {
+                    writeOrFail(command);
+                } finally {
+                    if (afterwards != null) {
+                        afterwards.run();
+                    }
+                }
+            }));
+        } catch (RejectedExecutionException stopped) { // its event loop stopped: Vert.x is closing
+            if (afterwards != null) {
+                afterwards.run();
+            }
+            release(command.weight());
+            command.completeExceptionally(failures.notSent(stopped));
         }
     }
 
@@ -354,7 +380,9 @@ final class PipelinedConnection implements FollowsPrimary {
         });
         opened.endHandler(end -> forget(opened));
         FlushConsolidation.install(opened);
-        socketLoop = FlushConsolidation.eventLoop(opened);
+        socketContext = FlushConsolidation.eventLoop(opened) instanceof EventLoop socketLoop
+                ? ((VertxInternal) context.owner()).createEventLoopContext(socketLoop, null, ((ContextInternal) context).classLoader())
+                : null;
         lastReplyNanos = System.nanoTime();
         connection = opened;
     }

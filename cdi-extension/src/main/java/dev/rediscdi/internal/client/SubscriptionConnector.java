@@ -38,8 +38,8 @@ interface SubscriptionConnector {
         if (options.getType() == RedisClientType.CLUSTER || options.getType() == RedisClientType.REPLICATION) {
             return new NodeSubscriptionConnector(vertx, options, timeout, clientLabel);
         }
-        return of(VertxThreadRedis.of(Redis.createClient(vertx, new RedisOptions(options).setAutoFailover(false)
-                .setMaxPoolSize(1).setMaxPoolWaiting(Math.max(1, options.getMaxPoolWaiting()))), vertx, clientLabel));
+        return of(VertxThreadRedis.create(vertx, new RedisOptions(options).setAutoFailover(false)
+                .setMaxPoolSize(1).setMaxPoolWaiting(Math.max(1, options.getMaxPoolWaiting())), clientLabel));
     }
 
     /** Through {@code driver}, a client whose connections are one socket each (standalone, Sentinel, one node of a cluster). */

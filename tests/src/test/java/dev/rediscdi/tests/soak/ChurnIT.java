@@ -171,6 +171,9 @@ class ChurnIT {
         }
     }
 
+    /** What {@link #frozenCalls} sends, in turn. */
+    private static final String[] KINDS = {"a GET", "a typed SET", "a withConnection PING", "a BLPOP"};
+
     /**
      * Calls of every kind made while Redis is stopped (SIGSTOP): pipelined commands, typed ones, leases, blocking pops;
      * each fails at its deadline, long before Redis runs again.
@@ -178,6 +181,7 @@ class ChurnIT {
     private void frozenCalls(RedisClient quick, int calls, Duration freeze) throws Exception {
         assertThat(done(quick.send("PING")).toString()).isEqualTo("PONG");
         List<CompletableFuture<?>> pending = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         long frozenAt = System.nanoTime();
         REDIS.server().freeze();
         try {
@@ -190,6 +194,7 @@ class ChurnIT {
                     default -> quick.list(String.class).blpop(Duration.ofMillis(100), key);
                 };
                 pending.add(call.toCompletableFuture());
+                kinds.add(KINDS[i % 4]);
             }
             CompletableFuture<Void> all = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
             long left = freeze.toNanos() - (System.nanoTime() - frozenAt);
@@ -200,8 +205,9 @@ class ChurnIT {
             REDIS.server().unfreeze();
         }
         Map<String, Integer> outcomes = new TreeMap<>();
-        for (CompletableFuture<?> call : pending) {
-            String outcome = !call.isDone() ? "still pending when Redis ran again" : outcome(call);
+        for (int i = 0; i < pending.size(); i++) {
+            CompletableFuture<?> call = pending.get(i);
+            String outcome = !call.isDone() ? kinds.get(i) + " still pending when Redis ran again" : outcome(call);
             outcomes.merge(outcome, 1, Integer::sum);
         }
         assertThat(outcomes).as("the %d calls made while Redis was stopped for %d ms", calls, freeze.toMillis())
