@@ -61,8 +61,8 @@ public interface RedisClient extends RedisCommands {
 
     /**
      * Writes the requests at once and completes with their replies in order, within the same {@code timeout} as
-     * a single command. A batch runs on a pooled connection while the pool surely has one free, otherwise on a
-     * pipelined connection, so that any number of concurrent batches run without a pool error. If Redis refuses any of them, the stage fails with a
+     * a single command. A batch rides a pipelined connection, behind the commands the caller sent before it, so
+     * that any number of concurrent batches run without a pool error. If Redis refuses any of them, the stage fails with a
      * {@link RedisReplyException} that lists the refused commands; the others ran, but their replies are not
      * returned (a limit of the driver 4.5). A batch takes one pipelining slot per command, so it may hold at most
      * {@code max-waiting-handlers} commands.

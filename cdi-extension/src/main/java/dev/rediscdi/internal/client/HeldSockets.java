@@ -12,7 +12,7 @@ import io.vertx.redis.client.impl.PooledRedisConnection;
 
 /**
  * The sockets that work holding a connection of its own waits on, blocking commands ({@link BlockingCommands}) and
- * leases ({@code withConnection}, transactions, batches), so that they follow the primary the Sentinels name
+ * leases ({@code withConnection}, transactions), so that they follow the primary the Sentinels name
  * ({@link SentinelPrimaryWatch}): a {@code BLPOP} blocked on an old primary that still runs would otherwise wait there
  * while producers push to the new one, and a transaction would write what the old primary loses once Sentinel demotes it.
  *

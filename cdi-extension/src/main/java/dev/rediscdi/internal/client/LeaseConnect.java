@@ -13,8 +13,8 @@ import io.vertx.redis.client.RedisConnection;
  *
  * <p>The driver's connect may never call back: its handshake returns without a word on an error reply other than
  * "unknown command", such as the one of a Redis at {@code maxclients}. A lease waiting for that connect would be
- * lost for good, and after as many such connects as the line has leases, every withConnection, transaction and
- * batch would fail. So the lease is given back as soon as the work it was for is over ({@code over}: its deadline
+ * lost for good, and after as many such connects as the line has leases, every withConnection and transaction
+ * would fail. So the lease is given back as soon as the work it was for is over ({@code over}: its deadline
  * passed), and a connection that comes after that is closed unused.
  */
 final class LeaseConnect {

@@ -50,15 +50,6 @@ final class LeaseLine {
         return ticket;
     }
 
-    /** A lease if one is free and nobody waits for it, without waiting: for work that can go elsewhere. */
-    synchronized boolean tryTake() {
-        if (free > 0 && waiting.isEmpty()) {
-            free--;
-            return true;
-        }
-        return false;
-    }
-
     /**
      * The caller of {@code ticket} gives up waiting. {@code false} when the ticket already holds a lease (or is
      * about to): the caller then gives it back once its ticket completes.

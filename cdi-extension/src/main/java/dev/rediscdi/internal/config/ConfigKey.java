@@ -22,7 +22,7 @@ public enum ConfigKey {
     CONNECTIONS("connections", "1", "Long-lived connections that pipeline ordinary commands: 1 to 64, fewer than max-pool-size (they come from the pool)."),
     MAX_WAITING_HANDLERS("max-waiting-handlers", "2048", "Pipelining depth: commands in flight on one connection."),
     MAX_QUEUED_COMMANDS("max-queued-commands", "65536", "Commands waiting in the client for a pipelining slot; beyond, RedisOverloadedException."),
-    MAX_POOL_SIZE("max-pool-size", "6", "Pool size per Redis node: connections for withConnection, transactions, batches, the raw Redis bean, plus the long-lived ones."),
+    MAX_POOL_SIZE("max-pool-size", "6", "Pool size per Redis node: connections for withConnection, transactions, the raw Redis bean, plus the long-lived ones."),
     MAX_BLOCKING_CONNECTIONS("max-blocking-connections", "8", "Connections for blocking commands (BLPOP, BLMOVE, XREAD BLOCK, ...), apart from the pool: one per command while it blocks; more wait, up to max-pool-waiting."),
     MAX_POOL_WAITING("max-pool-waiting", "1024", "Callers that may wait for a connection (withConnection, transactions; blocking commands apart), in order of arrival, each at most timeout; beyond, RedisOverloadedException. Also the driver pool's wait queue (raw Redis bean)."),
     POOL_RECYCLE_TIMEOUT("pool-recycle-timeout", "180s", "An idle pooled connection is closed after this long."),
