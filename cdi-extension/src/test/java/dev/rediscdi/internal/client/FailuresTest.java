@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.rediscdi.RedisConnectionException;
 import dev.rediscdi.RedisConnectionLostException;
 import dev.rediscdi.RedisException;
+import dev.rediscdi.RedisOverloadedException;
 import dev.rediscdi.RedisReplyException;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -37,6 +38,19 @@ class FailuresTest {
 
         assertThat(failure).isInstanceOf(RedisConnectionLostException.class).hasMessageContaining("may or may not have run");
         assertThat(failure.isSafeToRetry()).as("INCRs that may have run").isFalse();
+    }
+
+    /**
+     * The driver refuses a command, or a whole batch, that would put more than max-waiting-handlers commands in flight
+     * on its connection (a withConnection's, say), with a plain exception: nothing was written, whatever it was sent on.
+     */
+    @Test
+    void shouldSayACommandTheDriversWaitingQueueRefusedWasNotSent() {
+        Throwable refused = new io.vertx.core.impl.NoStackTraceThrowable("Redis waiting queue is full");
+        for (RedisException failure : List.of(failures.translate(refused, incrs.get(0), true), failures.translateBatch(refused, incrs, true))) {
+            assertThat(failure).isInstanceOf(RedisOverloadedException.class).hasMessageContaining("nothing was sent")
+                    .hasMessageContaining("max-waiting-handlers");
+        }
     }
 
     @Test
