@@ -3,7 +3,9 @@ package dev.rediscdi;
 /**
  * The client refused the command at once because its limits are reached: too many commands waiting for a
  * pipelining slot ({@code max-queued-commands}), or too many callers waiting for a pooled connection
- * ({@code max-pool-waiting}, for blocking commands and {@code withConnection}). These limits are the client's
+ * ({@code max-pool-waiting}, for blocking commands and {@code withConnection}), or more commands in flight on one
+ * connection than {@code max-waiting-handlers} (a batch deeper than that, or a {@code withConnection} that sends more
+ * at once). These limits are the client's
  * bulkhead. The command was not sent; it is not retried by the client, so that an overload is not made worse.
  *
  * <p>Also the cause given to {@link SubscriptionListener#onConnectionLost} when the listener fell so far behind that the

@@ -22,6 +22,8 @@ final class Failures {
     /** Redis' error codes are capitals: ERR, WRONGTYPE, NOSCRIPT, MOVED... */
     private static final java.util.regex.Pattern REDIS_ERROR_CODE = java.util.regex.Pattern.compile("[A-Z][A-Z_]*");
     private static final String INVALID_ARITY = "Redis command is not valid";
+    /** The driver's refusal, unwritten, of work that would put more than maxWaitingHandlers commands in flight on its connection. */
+    private static final String WAITING_QUEUE_FULL = "Redis waiting queue is full";
     /**
      * Codes with which Redis refuses every command, unrun, while it cannot serve: loading its data set after a start
      * ({@code LOADING}), running a script past {@code busy-reply-threshold} ({@code BUSY}), a replica cut off from its
@@ -68,6 +70,9 @@ final class Failures {
         if (cause instanceof ConnectionPoolTooBusyException) {
             return poolFull(cause);
         }
+        if (WAITING_QUEUE_FULL.equals(cause.getMessage())) {
+            return waitingQueueFull(command);
+        }
         // Not sent: the connection could not be opened. The driver reports a handshake that failed (a proxy whose
         // Redis is down accepts and closes: CONNECTION_CLOSED; WRONGPASS; NOAUTH) as an error reply, but no command
         // of the caller's was refused.
@@ -100,6 +105,9 @@ final class Failures {
         if (!sent) { // nothing of it reached Redis: an error is the connection's, not a reply to one of its commands
             return translate(cause, requests.get(0), false);
         }
+        if (WAITING_QUEUE_FULL.equals(cause.getMessage())) {
+            return waitingQueueFull("a batch of " + size + " commands");
+        }
         if (!(cause instanceof ErrorType error)) {
             if (cause instanceof RedisException || cause instanceof ConnectionPoolTooBusyException) {
                 return translate(cause, requests.get(0), sent);
@@ -127,6 +135,12 @@ final class Failures {
         }
         return new RedisReplyException(code, clientLabel + ": Redis refused commands of a batch of " + size
                 + " (the others ran, their replies are lost): " + text, error);
+    }
+
+    private RedisOverloadedException waitingQueueFull(String what) {
+        return new RedisOverloadedException(clientLabel + ": " + what + " would have put more than max-waiting-handlers commands "
+                + "in flight on one connection, and the driver refused it: nothing was sent. Fix: send fewer commands at once "
+                + "on that connection, or raise max-waiting-handlers");
     }
 
     /** Redis refused the command unrun because it cannot serve now (see {@link #NOT_SERVING}): safe to repeat. */
