@@ -96,10 +96,10 @@ public final class RedisClients {
         }
         String label = "Redis client '" + config.prefix() + "'";
         // the injectable Redis and RedisAPI too: an application calling them on its own threads must find no Netty state left there
-        Redis redis = VertxThreadRedis.create(vertx, options, label);
+        VertxThreadRedis redis = VertxThreadRedis.create(vertx, options, label);
         // blocking commands get a driver client of their own, whose pool serves nothing else; callers wait in the
         // client's own line, and the driver's cluster client refuses a wait queue shorter than its pool
-        Redis blockingCommands = VertxThreadRedis.create(vertx, new RedisOptions(options).setMaxPoolSize(config.maxBlockingConnections())
+        VertxThreadRedis blockingCommands = VertxThreadRedis.create(vertx, new RedisOptions(options).setMaxPoolSize(config.maxBlockingConnections())
                 .setMaxPoolWaiting(Math.max(options.getMaxPoolWaiting(), config.maxBlockingConnections())), label);
         DefaultRedisClient client = new DefaultRedisClient(customizerName, config, options, redis, blockingCommands, vertx, continuations);
         Codecs codecs = codecLookup == null ? Codecs.standard(label) : CdiCodecs.of(codecLookup, customizerName, label);

@@ -32,7 +32,6 @@ import io.vertx.core.impl.VertxInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -74,15 +73,15 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
     private volatile TypedSupport typedSupport;
 
     /**
-     * @param redis the driver client for commands
+     * @param redis the driver client for commands; withConnection, transactions and blocking commands connect through it
+     *        and {@code blockingCommands}, whose calls are made on Vert.x threads, never on the caller's
      * @param options the options {@code redis} was created with (for a cluster, the nodes' own clients get them too)
      */
-    public DefaultRedisClient(String name, ClientConfig config, RedisOptions options, Redis redis, Redis blockingCommands,
-            Vertx vertx, Continuations continuations) {
+    public DefaultRedisClient(String name, ClientConfig config, RedisOptions options, VertxThreadRedis redis,
+            VertxThreadRedis blockingCommands, Vertx vertx, Continuations continuations) {
         this.name = name;
         this.label = "Redis client '" + config.prefix() + "'";
-        // withConnection, transactions and blocking commands connect when the caller asks: never on its thread
-        this.redis = VertxThreadRedis.of(redis, vertx, label);
+        this.redis = redis;
         this.vertx = vertx;
         this.timeoutNanos = config.timeout().toNanos();
         this.longestCall = config.longestCall();
@@ -99,7 +98,7 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
         // configuration guarantees max-pool-size > connections; subscriptions and blocking commands have pools of their own
         this.poolLeases = new LeaseLine(config.maxPoolSize() - config.connections(), config.maxPoolWaiting());
         this.held = SentinelPrimaryWatch.watches(config) ? HeldSockets.tracking(label) : HeldSockets.none();
-        this.blockingCommands = new BlockingCommands(VertxThreadRedis.of(blockingCommands, vertx, label), deadlines, failures,
+        this.blockingCommands = new BlockingCommands(blockingCommands, deadlines, failures,
                 new LeaseLine(config.maxBlockingConnections(), config.maxPoolWaiting()), held);
         this.pubSub = new PubSubConnection(SubscriptionConnector.forClient(vertx, options, config.timeout(), label), vertx, ((VertxInternal) vertx).createEventLoopContext(), failures, label, config.reconnectDelay(), config.reconnectMaxDelay(), null);
         List<FollowsPrimary> onPrimary = new ArrayList<>(List.of(connections));

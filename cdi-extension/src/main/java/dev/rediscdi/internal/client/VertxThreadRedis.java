@@ -31,14 +31,12 @@ import io.vertx.redis.client.Response;
  */
 public final class VertxThreadRedis implements Redis {
     private final Redis driver;
-    private final VertxInternal vertx;
     private final String clientLabel;
-    /** The context calls are made on; {@code null}: a fresh one per call. */
+    /** The context calls of threads off Vert.x are made on: on the event loop of the driver's pool. */
     private final ContextInternal home;
 
-    private VertxThreadRedis(Redis driver, VertxInternal vertx, String clientLabel, ContextInternal home) {
+    private VertxThreadRedis(Redis driver, String clientLabel, ContextInternal home) {
         this.driver = driver;
-        this.vertx = vertx;
         this.clientLabel = clientLabel;
         this.home = home;
     }
@@ -52,17 +50,12 @@ public final class VertxThreadRedis implements Redis {
      * any other, it crosses threads at each of those steps. Measured here: a batch of 100 GETs on a connection of the
      * pool took about twice as long from a fresh context per call.
      */
-    public static Redis create(Vertx vertx, RedisOptions options, String clientLabel) {
+    public static VertxThreadRedis create(Vertx vertx, RedisOptions options, String clientLabel) {
         VertxInternal internal = (VertxInternal) vertx;
         ContextInternal creator = internal.getOrCreateContext();
         Redis driver = Redis.createClient(vertx, options);
         ContextInternal home = internal.createEventLoopContext(creator.nettyEventLoop(), null, Thread.currentThread().getContextClassLoader());
-        return new VertxThreadRedis(driver, internal, clientLabel, home);
-    }
-
-    /** {@code driver}, its calls made on {@code vertx}'s event loops; {@code driver} itself if it is one already. */
-    public static Redis of(Redis driver, Vertx vertx, String clientLabel) {
-        return driver instanceof VertxThreadRedis ? driver : new VertxThreadRedis(driver, (VertxInternal) vertx, clientLabel, null);
+        return new VertxThreadRedis(driver, clientLabel, home);
     }
 
     @Override
@@ -92,8 +85,7 @@ public final class VertxThreadRedis implements Redis {
         ContextInternal caller = ContextInternal.current();
         Promise<T> result = caller != null ? caller.promise() : Promise.promise();
         try {
-            // without a home (a driver client made elsewhere), a fresh context per call: its loop is as good as any
-            (home != null ? home : vertx.createEventLoopContext()).emit(null, onLoop -> {
+            home.emit(null, onLoop -> {
                 try {
                     call.get().onComplete(result);
                 } catch (RuntimeException refused) { // the driver refuses some calls by throwing: the caller hears of it all the same
