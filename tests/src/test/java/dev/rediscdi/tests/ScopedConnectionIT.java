@@ -107,6 +107,29 @@ class ScopedConnectionIT {
                 .hasMessageStartingWith("the connection of withConnection(...) was used after the work's stage completed");
     }
 
+    /**
+     * Commands that would leave the lent connection changed for its next user, or that only make sense on a
+     * subscribed connection (an UNSUBSCRIBE on a plain one answers in the shape of a pub/sub message), are refused
+     * before anything is sent, naming the command; the pool still lends connections that work.
+     */
+    @Test
+    void shouldRefuseCommandsThatChangeTheConnectionForItsNextUser() throws Exception {
+        List<List<Object>> refused = List.of(List.of("SELECT", 1), List.of("MONITOR"), List.of("SUBSCRIBE", "channel"),
+                List.of("PSUBSCRIBE", "chan*"), List.of("SSUBSCRIBE", "channel"), List.of("RESET"), List.of("QUIT"),
+                List.of("UNSUBSCRIBE"), List.of("PUNSUBSCRIBE"), List.of("SUNSUBSCRIBE"));
+        for (List<Object> command : refused) {
+            String name = (String) command.get(0);
+            Object[] args = command.subList(1, command.size()).toArray();
+            assertThatThrownBy(() -> redis.withConnection(connection -> connection.send(name, args)).toCompletableFuture().get(5, TimeUnit.SECONDS))
+                    .as(name).isInstanceOf(ExecutionException.class).hasRootCauseInstanceOf(IllegalArgumentException.class)
+                    .hasRootCauseMessage(name + (name.endsWith("UNSUBSCRIBE")
+                            ? " cannot be sent on a scoped connection, which subscribes to nothing: use Subscription.unsubscribe()"
+                            : " cannot be sent on a scoped connection: it changes the connection for the next user of the pool"));
+        }
+        for (int i = 0; i < 3; i++) { // more leases than the pool holds: every connection came back and works
+            assertThat(redis.withConnection(c -> c.execute(ReplyType.STRING, "PING")).toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("PONG");
+        }
+    }
     @Test
     void shouldFinishWithinTheTimeoutWhenRedisFreezesBeforeTheWatchIsUndone() throws Exception {
         try (RedisServer server = RedisServer.builder().start();

@@ -27,8 +27,12 @@ import io.vertx.redis.client.impl.RequestImpl;
  * flight. On a cluster, {@code WAIT} runs on the node of the last key sent before it.
  */
 final class LeasedConnection implements ScopedConnection {
+    /** Commands that would change the connection for the pool's next user. */
     private static final Set<Command> REFUSED = Stream.of("SELECT", "AUTH", "HELLO", "QUIT", "RESET", "SUBSCRIBE", "PSUBSCRIBE",
             "SSUBSCRIBE", "MONITOR").map(Command::create).collect(Collectors.toUnmodifiableSet());
+    /** Commands of a subscribed connection: on a plain one Redis answers them in the shape of a subscription message. */
+    private static final Set<Command> UNSUBSCRIBE = Stream.of("UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE").map(Command::create)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final RedisConnection connection;
     /** Its sockets, watched while it is lent (they follow the primary the Sentinels name). */
@@ -76,6 +80,10 @@ final class LeasedConnection implements ScopedConnection {
         if (REFUSED.contains(command)) {
             throw new IllegalArgumentException(command.toString().toUpperCase(Locale.ROOT)
                     + " cannot be sent on a scoped connection: it changes the connection for the next user of the pool");
+        }
+        if (UNSUBSCRIBE.contains(command)) {
+            throw new IllegalArgumentException(command.toString().toUpperCase(Locale.ROOT)
+                    + " cannot be sent on a scoped connection, which subscribes to nothing: use Subscription.unsubscribe()");
         }
         track(command);
         if (CommandRoute.changesReplies(request) != null) {
