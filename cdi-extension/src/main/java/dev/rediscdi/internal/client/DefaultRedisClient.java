@@ -362,9 +362,10 @@ public final class DefaultRedisClient implements RedisClient, LibraryClient {
             }
         }
         List<Request> copy = List.copyOf(requests);
-        // a refusal fails one command's own future, never the stage: only a lost connection or a timeout reaches the policy
+        // a refusal fails one command's own future, never the stage; the stage fails, and reaches the policy, on a
+        // timeout, on a connection that could not be used, and on a lost one under commands safe to run twice
         return policy.run(assumeIdempotent, () -> {
-            PendingPipeline pending = new PendingPipeline(copy, System.nanoTime() + timeoutNanos, failures);
+            PendingPipeline pending = new PendingPipeline(copy, System.nanoTime() + timeoutNanos, failures, assumeIdempotent);
             deadlines.track(pending);
             pick().send(pending);
             return pending;

@@ -17,6 +17,7 @@ import dev.rediscdi.RedisConnectionLostException;
 import dev.rediscdi.tests.Containers;
 import dev.rediscdi.tests.TestConfig;
 import dev.rediscdi.testing.RedisServer;
+import dev.rediscdi.testing.TcpProxy;
 import io.vertx.redis.client.Response;
 
 /** Pipelines, transactions and scoped connections go through the client's breaker and its retries of what was never sent. */
@@ -87,6 +88,58 @@ class PipelinesAndTransactionsUnderPolicyIT {
             assertThat(server.command("GET", "pipelined")).isEqualTo("yes");
             assertThat(server.command("GET", "pipelined:n")).as("the INCR of the pipeline ran once").isEqualTo("1");
             assertThat(server.command("GET", "transacted:n")).as("the INCR of the transaction ran once").isEqualTo("1");
+        }
+    }
+
+    /**
+     * A pipeline whose connection closes after it was written: Redis may have run any of it. One of idempotent
+     * commands only is one attempt under the policy, and runs again whole; another keeps each command's own outcome,
+     * so that the caller learns which got a reply, and is not run again (its INCR ran once).
+     */
+    @Test
+    void shouldRunAgainAnIdempotentPipelineWhoseConnectionWasLostAndNeverAnotherOne() throws Exception {
+        try (RedisServer server = RedisServer.builder().start();
+                TcpProxy proxy = TcpProxy.to(server.port());
+                TestConfig config = TestConfig.of("redis.hosts", proxy.uri(), "redis.timeout", "5s",
+                        "redis.retry.max-retries", "3", "redis.retry.delay", "100ms", "redis.circuit-breaker.enabled", "false");
+                WeldContainer weld = Containers.boot()) {
+            RedisClient redis = weld.select(RedisClient.class).get();
+            redis.send("PING").toCompletableFuture().get(5, TimeUnit.SECONDS);
+            CompletableFuture<Outcome<CommandResults>> idempotent;
+            CompletableFuture<Outcome<CommandResults>> counting;
+            server.freeze();
+            try {
+                idempotent = Outcome.of(redis.pipeline(p -> {
+                    p.value(String.class).set("lost:a", "1");
+                    p.value(String.class).get("lost:a");
+                }));
+                counting = Outcome.of(redis.pipeline(p -> {
+                    p.value(String.class).incr("lost:n");
+                    p.value(String.class).get("lost:a");
+                }));
+                Thread.sleep(300); // written, through the proxy, into the frozen server's socket
+                proxy.cutOpenConnections(Duration.ofMillis(100));
+            } finally {
+                server.unfreeze();
+            }
+
+            Outcome<CommandResults> again = idempotent.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(again.failure()).as("the idempotent pipeline, run again").isNull();
+            assertThat(again.value().hasErrors()).as("its commands' errors: %s", again.value()).isFalse();
+            assertThat(again.value().<String>get(1)).isEqualTo("1");
+
+            Outcome<CommandResults> once = counting.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(once.failure()).as("a pipeline with an INCR answers each command's outcome").isNull();
+            assertThat(once.value().error(0)).isInstanceOf(RedisConnectionLostException.class)
+                    .hasMessageContaining("it may or may not have run");
+            assertThat(once.value().error(1)).isInstanceOf(RedisConnectionLostException.class);
+            String counted = null;
+            for (int i = 0; i < 50 && counted == null; i++) { // the frozen server reads what it was sent once it runs again
+                counted = server.command("GET", "lost:n");
+                Thread.sleep(counted == null ? 100 : 0);
+            }
+            Thread.sleep(500); // a retry, if any, would come within its 100 ms delay
+            assertThat(server.command("GET", "lost:n")).as("the INCR ran once").isEqualTo("1");
         }
     }
 }
