@@ -1,10 +1,13 @@
 package dev.rediscdi.internal.commands;
 
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
+import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.ScanArgs;
 import dev.rediscdi.internal.codec.Codecs;
 import io.vertx.redis.client.Command;
@@ -86,6 +89,35 @@ abstract class Group<K, V> {
     /** Decodes a value read from {@code key}. */
     final V value(Response reply, Object key) {
         return values.decode(reply, key);
+    }
+
+    /**
+     * Decodes the reply of {@code command}, which removed from Redis the values it answers (a pop, GETDEL, SET .. GET):
+     * when one cannot be decoded, the failure carries the bytes of every value removed, which {@code removed} picks
+     * out of the reply; without them those values would be lost.
+     */
+    static <T> Function<Response, T> removing(Command command, Function<Response, T> decode, Function<Response, List<Response>> removed) {
+        return reply -> {
+            try {
+                return decode.apply(reply);
+            } catch (RedisDecodeException undecodable) {
+                List<byte[]> bytes = new ArrayList<>();
+                for (Response value : removed.apply(reply)) {
+                    if (value != null) {
+                        bytes.add(value.toBytes());
+                    }
+                }
+                throw new RedisDecodeException(undecodable.getMessage() + " " + command.toString().toUpperCase(java.util.Locale.ROOT)
+                        + " removed " + bytes.size() + (bytes.size() == 1 ? " value" : " values") + " from Redis: their bytes, as Redis "
+                        + "sent them, are in removedValues() of this exception; keep them from there, or they are lost",
+                        undecodable.getCause(), bytes);
+            }
+        };
+    }
+
+    /** The reply itself, as the one value a command removed. */
+    static List<Response> itself(Response reply) {
+        return Collections.singletonList(reply);
     }
 
     /** Adds option arguments: strings, integers and doubles, as the option classes give them. */

@@ -41,22 +41,22 @@ final class ListGroup<K, V> extends Group<K, V> implements ListCommands<K, V> {
 
     @Override
     public CompletionStage<V> lpop(K key) {
-        return send(on(Command.LPOP, key), reply -> value(reply, key));
+        return send(on(Command.LPOP, key), removing(Command.LPOP, reply -> value(reply, key), Group::itself));
     }
 
     @Override
     public CompletionStage<V> rpop(K key) {
-        return send(on(Command.RPOP, key), reply -> value(reply, key));
+        return send(on(Command.RPOP, key), removing(Command.RPOP, reply -> value(reply, key), Group::itself));
     }
 
     @Override
     public CompletionStage<List<V>> lpop(K key, long count) {
-        return send(on(Command.LPOP, key).arg(count), reply -> list(reply, key));
+        return send(on(Command.LPOP, key).arg(count), removing(Command.LPOP, reply -> list(reply, key), Replies::elements));
     }
 
     @Override
     public CompletionStage<List<V>> rpop(K key, long count) {
-        return send(on(Command.RPOP, key).arg(count), reply -> list(reply, key));
+        return send(on(Command.RPOP, key).arg(count), removing(Command.RPOP, reply -> list(reply, key), Replies::elements));
     }
 
     @Override
@@ -131,13 +131,13 @@ final class ListGroup<K, V> extends Group<K, V> implements ListCommands<K, V> {
         Request request = Request.cmd(command);
         this.keys.addAll(request, keys);
         request.arg(seconds(timeout));
-        return send(request, reply -> {
+        return send(request, removing(command, reply -> {
             if (reply == null) {
                 return null;
             }
             K key = this.keys.decode(reply.get(0), "(popped)");
             return new KeyValue<>(key, value(reply.get(1), key));
-        });
+        }, reply -> List.of(reply.get(1))));
     }
 
     @Override

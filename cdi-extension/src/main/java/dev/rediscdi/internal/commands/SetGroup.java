@@ -71,12 +71,12 @@ final class SetGroup<K, V> extends Group<K, V> implements SetCommands<K, V> {
 
     @Override
     public CompletionStage<V> spop(K key) {
-        return send(on(Command.SPOP, key), reply -> value(reply, key));
+        return send(on(Command.SPOP, key), removing(Command.SPOP, reply -> value(reply, key), Group::itself));
     }
 
     @Override
     public CompletionStage<Set<V>> spop(K key, long count) {
-        return send(on(Command.SPOP, key).arg(count), reply -> into(new LinkedHashSet<>(), reply, key));
+        return send(on(Command.SPOP, key).arg(count), removing(Command.SPOP, reply -> into(new LinkedHashSet<>(), reply, key), Replies::elements));
     }
 
     @Override

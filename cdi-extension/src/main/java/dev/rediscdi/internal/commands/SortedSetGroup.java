@@ -194,22 +194,29 @@ final class SortedSetGroup<K, V> extends Group<K, V> implements SortedSetCommand
 
     @Override
     public CompletionStage<ScoredValue<V>> zpopmin(K key) {
-        return send(on(Command.ZPOPMIN, key), reply -> first(scored(reply, key)));
+        return send(on(Command.ZPOPMIN, key), removing(Command.ZPOPMIN, reply -> first(scored(reply, key)), SortedSetGroup::members));
     }
 
     @Override
     public CompletionStage<List<ScoredValue<V>>> zpopmin(K key, long count) {
-        return send(on(Command.ZPOPMIN, key).arg(count), reply -> scored(reply, key));
+        return send(on(Command.ZPOPMIN, key).arg(count), removing(Command.ZPOPMIN, reply -> scored(reply, key), SortedSetGroup::members));
     }
 
     @Override
     public CompletionStage<ScoredValue<V>> zpopmax(K key) {
-        return send(on(Command.ZPOPMAX, key), reply -> first(scored(reply, key)));
+        return send(on(Command.ZPOPMAX, key), removing(Command.ZPOPMAX, reply -> first(scored(reply, key)), SortedSetGroup::members));
     }
 
     @Override
     public CompletionStage<List<ScoredValue<V>>> zpopmax(K key, long count) {
-        return send(on(Command.ZPOPMAX, key).arg(count), reply -> scored(reply, key));
+        return send(on(Command.ZPOPMAX, key).arg(count), removing(Command.ZPOPMAX, reply -> scored(reply, key), SortedSetGroup::members));
+    }
+
+    /** The members of a reply of members and their scores, in either protocol's shape. */
+    private static List<Response> members(Response reply) {
+        List<Response> members = new ArrayList<>();
+        Replies.forEachPair(reply, (member, score) -> members.add(member));
+        return members;
     }
 
     private static <T> T first(List<T> list) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import dev.rediscdi.AutoClaimResult;
 import dev.rediscdi.PendingMessage;
 import dev.rediscdi.PendingSummary;
+import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.StreamCommands;
 import dev.rediscdi.StreamMessage;
 import dev.rediscdi.StreamTrim;
@@ -141,11 +142,20 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
             }
             // an entry deleted while pending: XREADGROUP 0 answers its id with nil fields; it is given back with no
             // fields (XADD never writes an entry without any) so that its consumer can still acknowledge it
+            String id = entry.get(0).toString();
             Map<String, V> fields = new LinkedHashMap<>();
             if (entry.get(1) != null) {
-                Replies.forEachPair(entry.get(1), (field, value) -> fields.put(field.toString(), value(value, stream)));
+                try {
+                    Replies.forEachPair(entry.get(1), (field, value) -> fields.put(field.toString(), value(value, stream)));
+                } catch (RedisDecodeException undecodable) {
+                    // read by a consumer group, the entry is pending now, and every read of the backlog meets it again
+                    throw new RedisDecodeException(undecodable.getMessage() + " It is entry " + id + " of the stream: read in a "
+                            + "consumer group, it stays pending and comes back with every read of the backlog; read it with "
+                            + "another value type (byte[]) to keep it, and XACK (or XDEL) it by that id to move past it",
+                            undecodable.getCause());
+                }
             }
-            messages.add(new StreamMessage<>(stream, entry.get(0).toString(), fields));
+            messages.add(new StreamMessage<>(stream, id, fields));
         }
         return messages;
     }

@@ -46,15 +46,15 @@ final class ValueGroup<K, V> extends Group<K, V> implements ValueCommands<K, V> 
         Request request = on(Command.SET, key);
         values.add(request, value);
         options(request, args.arguments()).arg("GET");
-        return send(request, reply -> value(reply, key));
+        return send(request, removing(Command.SET, reply -> value(reply, key), Group::itself));
     }
 
     @SafeVarargs
     @Override
     public final CompletionStage<Map<K, V>> mget(K... keys) {
-        List<K> order = List.of(keys);
         Request request = Request.cmd(Command.MGET);
-        this.keys.addAll(request, keys);
+        this.keys.addAll(request, keys); // refuses no key and a null one, naming them
+        List<K> order = List.of(keys);
         return send(request, reply -> {
             Map<K, V> found = new LinkedHashMap<>();
             for (int i = 0; i < order.size(); i++) {
@@ -113,7 +113,7 @@ final class ValueGroup<K, V> extends Group<K, V> implements ValueCommands<K, V> 
 
     @Override
     public CompletionStage<V> getdel(K key) {
-        return send(on(Command.GETDEL, key), reply -> value(reply, key));
+        return send(on(Command.GETDEL, key), removing(Command.GETDEL, reply -> value(reply, key), Group::itself));
     }
 
     @Override

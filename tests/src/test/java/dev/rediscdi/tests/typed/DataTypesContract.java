@@ -59,6 +59,49 @@ abstract class DataTypesContract extends ProtocolContract {
         assertThat(blocking.value(Order.class).get(key + "missing")).isNull();
     }
 
+    /**
+     * A pop, GETDEL or SET .. GET removes from Redis what it answers: when one of those values cannot be decoded, the
+     * failure hands back the bytes of every value removed (the good ones too), so that the application can keep them
+     * rather than lose them; as always, never in the message.
+     */
+    @Test
+    void shouldHandBackTheRemovedValuesWhenAPopCannotDecodeThem() throws Exception {
+        String good = "{\"id\":\"o-9\",\"quantity\":1,\"price\":1,\"tags\":[]}";
+        server().command("RPUSH", key + "queue", "secret-token-123", good);
+        server().command("RPUSH", key + "one", "secret-token-123");
+        server().command("SADD", key + "set", "secret-token-123");
+        server().command("SET", key + "value", "secret-token-123");
+        server().command("ZADD", key + "z", "1", "secret-token-123");
+
+        List<Throwable> failures = List.of(failure(redis.list(Order.class).lpop(key + "queue", 5)),
+                failure(redis.list(Order.class).rpop(key + "one")),
+                failure(redis.set(Order.class).spop(key + "set", 3)),
+                failure(redis.value(Order.class).getdel(key + "value")),
+                failure(redis.sortedSet(Order.class).zpopmin(key + "z")));
+        for (Throwable failure : failures) {
+            assertThat(failure).isInstanceOf(RedisDecodeException.class).hasMessageContaining("removedValues()")
+                    .hasMessageNotContaining("secret-token-123");
+            assertThat(((RedisDecodeException) failure).removedValues()).as(failure.getMessage()).isNotEmpty()
+                    .allSatisfy(bytes -> assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isIn("secret-token-123", good));
+        }
+        assertThat(((RedisDecodeException) failures.get(0)).removedValues()).as("both popped values, in order")
+                .extracting(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).containsExactly("secret-token-123", good);
+        assertThat(server().command("EXISTS", key + "queue")).as("Redis no longer holds them").isEqualTo("0");
+
+        server().command("RPUSH", key + "blocked", "secret-token-123");
+        RedisDecodeException blocked = (RedisDecodeException) failure(redis.list(Order.class).blpop(Duration.ofSeconds(1), key + "blocked"));
+        assertThat(blocked.removedValues()).extracting(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                .containsExactly("secret-token-123");
+        server().command("SET", key + "replaced", "secret-token-123");
+        RedisDecodeException replaced = (RedisDecodeException) failure(redis.value(Order.class).setGet(key + "replaced", ORDER, new SetArgs()));
+        assertThat(replaced.removedValues()).hasSize(1);
+        assertThat(await(redis.value(Order.class).get(key + "replaced"))).as("the SET itself ran").isEqualTo(ORDER);
+
+        RedisDecodeException read = (RedisDecodeException) failure(redis.value(Order.class).get(key + "replaced-not").thenCompose(
+                absent -> redis.value(Long.class).get(key + "replaced")));
+        assertThat(read.removedValues()).as("a plain read removes nothing").isEmpty();
+    }
+
     @Test
     void shouldNameKeyAndTypeWhenAValueCannotBeDecoded() {
         server().command("SET", key + "broken", "secret-token-123 is not json");

@@ -63,6 +63,10 @@ abstract class EdgeCasesContract extends ProtocolContract {
         assertThatThrownBy(() -> await(hashes.hmget(key + "h"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field");
         assertThatThrownBy(() -> await(redis.stream(String.class).xack(key + "s", "g"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("id");
+        assertThatThrownBy(() -> await(redis.value(String.class).mget(key + "a", null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MGET: a key is null; Redis has no null keys");
+        assertThatThrownBy(() -> await(redis.value(String.class).mget((String[]) null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MGET: give at least one key");
     }
 
     @Test

@@ -23,6 +23,7 @@ import dev.rediscdi.HyperLogLogCommands;
 import dev.rediscdi.LexRange;
 import dev.rediscdi.PendingMessage;
 import dev.rediscdi.PendingSummary;
+import dev.rediscdi.RedisDecodeException;
 import dev.rediscdi.ScanArgs;
 import dev.rediscdi.ScoreRange;
 import dev.rediscdi.ScoredValue;
@@ -108,6 +109,23 @@ abstract class SortedSetsStreamsContract extends ProtocolContract {
                 .collect(Collectors.toMap(ScoredValue::value, ScoredValue::score)));
         assertThat(scanned).isEqualTo(many);
         assertThat(blocking.sortedSet(Integer.class).zscan(key + "big")).hasSize(300);
+    }
+
+    /** A consumer group's entry that cannot be decoded stays pending: the failure names it, so that it can be read otherwise and acknowledged. */
+    @Test
+    void shouldNameTheStreamEntryThatCannotBeDecoded() throws Exception {
+        String k = key + "poisoned";
+        await(redis.stream(Order.class).xgroupCreate(k, "workers", "$", true));
+        String poisoned = server().command("XADD", k, "*", "order", "secret-token-123");
+
+        Throwable failure = failure(redis.stream(Order.class).xreadgroup("workers", "w1", Map.of(k, ">"), new XReadArgs().count(10)));
+
+        assertThat(failure).isInstanceOf(RedisDecodeException.class).hasMessageContaining("entry " + poisoned + " of the stream")
+                .hasMessageNotContaining("secret-token-123");
+        List<StreamMessage<String, byte[]>> asBytes = await(redis.stream(byte[].class).xreadgroup("workers", "w1", Map.of(k, "0"), new XReadArgs()));
+        assertThat(asBytes).extracting(StreamMessage::id).containsExactly(poisoned);
+        assertThat(await(redis.stream(byte[].class).xack(k, "workers", poisoned))).isEqualTo(1L);
+        assertThat(await(redis.stream(Order.class).xreadgroup("workers", "w1", Map.of(k, "0"), new XReadArgs()))).isEmpty();
     }
 
     @Test
