@@ -18,7 +18,7 @@ import io.vertx.redis.client.Response;
  * <p>Ordinary commands are pipelined over a few long-lived connections (property {@code connections}),
  * which the client reopens by itself after Redis restarts: thousands of concurrent callers share them
  * without waiting for a pooled connection. Blocking commands ({@code BLPOP}, {@code XREAD BLOCK}...) run
- * on a connection of their own from the pool, subscriptions on a dedicated connection.
+ * on connections of their own ({@code max-blocking-connections}), subscriptions on a dedicated connection.
  *
  * <p>Every command, except the blocking ones, fails with {@link RedisTimeoutException} when no reply came
  * within {@code timeout}. Failures are {@link RedisException}s that tell whether the command may have run
@@ -26,8 +26,8 @@ import io.vertx.redis.client.Response;
  * after a lost connection, and a circuit breaker fails calls fast while Redis is down (properties
  * {@code retry.*} and {@code circuit-breaker.*}).
  * Continuations of the stages it returns never run on the client's event loops: on the caller's Vert.x context
- * when registered on one, else on a Vert.x worker thread, with the registering thread's class loader and (on
- * Weld) request context. A thread that waits on a stage is woken directly.
+ * when registered on one, else on the client's own worker threads ({@code redis-continuation-N}), with the
+ * registering thread's class loader and (on Weld) request context. A thread that waits on a stage is woken directly.
  *
  * <p>Connection-state commands are refused with an {@link IllegalArgumentException} that names the
  * alternative: {@code SELECT} (put the database in the URI), {@code AUTH}/{@code HELLO} (use the

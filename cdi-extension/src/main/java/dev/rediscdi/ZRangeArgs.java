@@ -9,7 +9,10 @@ public final class ZRangeArgs {
     private long offset = -1;
     private long count;
 
-    /** Highest scores first. With {@code rev()}, give score and lex ranges from high to low as usual: this class swaps them. */
+    /**
+     * Highest scores first. Give score and lex ranges low to high all the same, as without {@code rev()}: the client
+     * swaps their bounds for Redis, which wants them high to low with {@code REV}.
+     */
     public ZRangeArgs rev() {
         this.rev = true;
         return this;

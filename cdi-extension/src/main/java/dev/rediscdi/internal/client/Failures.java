@@ -156,7 +156,7 @@ final class Failures {
     /** The driver's pool refused a lease: as many callers as {@code max-pool-waiting} already wait. */
     RedisOverloadedException poolFull(Throwable cause) {
         return new RedisOverloadedException(clientLabel + ": every pooled connection is in use and the driver's waiting line is full ("
-                + describe(cause) + "); the command was not sent. withConnection, transactions and batches take their connections "
+                + describe(cause) + "); the command was not sent. withConnection and transactions take their connections "
                 + "from max-pool-size, BLPOP and the like from max-blocking-connections: raise those, or max-pool-waiting, if this "
                 + "load is expected");
     }

@@ -119,7 +119,7 @@ public final class ClientConfigReader {
             problems.invalid(in.key(ConfigKey.CONNECTIONS), String.valueOf(client.connections()),
                     "the long-lived connections come from the pool, which holds only " + client.maxPoolSize(),
                     "set " + in.key(ConfigKey.MAX_POOL_SIZE) + " to at least " + (client.connections() + 1)
-                            + " (at least one for withConnection, transactions and batches)");
+                            + " (at least one for withConnection and transactions)");
         }
         if (client.clientType() == RedisClientType.SENTINEL && client.autoFailover() && client.protocol() == ProtocolVersion.RESP2) {
             problems.invalid(in.key(ConfigKey.PROTOCOL), "resp2", "following a Sentinel failover needs RESP3",

@@ -122,7 +122,7 @@ class ClientConfigReaderTest {
     void shouldRejectNumberAndDurationRanges() {
         assertThat(Configs.problems("redis.hosts", "redis://h:1", "redis.connections", "6").list()).containsExactly(
                 "redis.connections = \"6\": the long-lived connections come from the pool, which holds only 6. "
-                        + "Fix: set redis.max-pool-size to at least 7 (at least one for withConnection, transactions and batches)");
+                        + "Fix: set redis.max-pool-size to at least 7 (at least one for withConnection and transactions)");
         assertThat(Configs.problems("redis.hosts", "redis://h:1", "redis.connections", "0").list()).containsExactly(
                 "redis.connections = \"0\": out of range. Fix: use a number from 1 to 64");
         assertThat(Configs.problems("redis.hosts", "redis://h:1", "redis.timeout", "0s").list()).containsExactly(
