@@ -3,12 +3,16 @@
 # connection), Jedis and Lettuce against ONE throw-away redis-server on a free loopback port, then prints a
 # Markdown table (also written to results/latest.md; quick mode: results/quick-table.md).
 #
-#   benchmarks/run.sh                  full run (about 11 minutes on 2 cores: 20 benchmarks x 2 forks)
-#   BENCH_QUICK=1 benchmarks/run.sh    smoke test: 1 fork, 1 warm-up, 2 short iterations (about 2 minutes)
+#   benchmarks/run.sh                  full run (about 15 minutes on 2 cores: 20 benchmarks x 3 rounds)
+#   BENCH_QUICK=1 benchmarks/run.sh    smoke test: 1 round, 1 warm-up, 2 short iterations (about 2 minutes)
+#
+# The benchmarks run in rounds: each round runs one fork of every benchmark of both jars, in an order of its own
+# (shuffled, the same for a given round number), so that a noisy spell of the machine falls on different clients
+# in each round. The ratios are the median of the ratios of the rounds.
 #
 # Environment (defaults in brackets, quick mode's second):
-#   BENCH_FORKS [2|1]  BENCH_WARMUP_ITERATIONS [2|1]  BENCH_WARMUP_TIME [2s|1s]
-#   BENCH_ITERATIONS [5|2]  BENCH_TIME [2s|1s]   (many short iterations: the table shows their median)
+#   BENCH_ROUNDS [3|1]  BENCH_WARMUP_ITERATIONS [2|1]  BENCH_WARMUP_TIME [2s|1s]
+#   BENCH_ITERATIONS [4|2]  BENCH_TIME [2s|1s]   (many short iterations: the table shows their median)
 #   BENCH_FILTER     JMH regexp of the benchmarks to run, e.g. 'SingleGet|Batch100' [all]
 #   BENCH_JVM_ARGS   JVM options of the forked benchmark JVMs [-Xms1g -Xmx1g]
 #   BENCH_REBUILD=1  rebuild the jars even if they look up to date
@@ -24,12 +28,12 @@ LETTUCE_JAR=$HERE/lettuce/target/benchmarks.jar
 
 if [[ ${BENCH_QUICK:-0} == 1 ]]; then
   PREFIX=quick-  # a smoke test never replaces the table of a full run
-  FORKS=${BENCH_FORKS:-1} WI=${BENCH_WARMUP_ITERATIONS:-1} WT=${BENCH_WARMUP_TIME:-1s}
+  ROUNDS=${BENCH_ROUNDS:-1} WI=${BENCH_WARMUP_ITERATIONS:-1} WT=${BENCH_WARMUP_TIME:-1s}
   MI=${BENCH_ITERATIONS:-2} MT=${BENCH_TIME:-1s}
 else
   PREFIX=
-  FORKS=${BENCH_FORKS:-2} WI=${BENCH_WARMUP_ITERATIONS:-2} WT=${BENCH_WARMUP_TIME:-2s}
-  MI=${BENCH_ITERATIONS:-5} MT=${BENCH_TIME:-2s}
+  ROUNDS=${BENCH_ROUNDS:-3} WI=${BENCH_WARMUP_ITERATIONS:-2} WT=${BENCH_WARMUP_TIME:-2s}
+  MI=${BENCH_ITERATIONS:-4} MT=${BENCH_TIME:-2s}
 fi
 FILTER=${BENCH_FILTER:-.}
 JVM_ARGS=${BENCH_JVM_ARGS:--Xms1g -Xmx1g}
@@ -111,23 +115,48 @@ log "redis-server $REDIS_VERSION on 127.0.0.1:$PORT (pid $REDIS_PID)"
 # --- benchmarks ------------------------------------------------------------------------------------------
 export BENCH_REDIS_PORT=$PORT
 JSONS=()
-run_jar() {
-  local name=$1 jar=$2
-  if ! java -jar "$jar" -l "$FILTER" | grep -q '^dev\.'; then
-    log "$name: no benchmark matches '$FILTER'"
-    rm -f "$RESULTS/$PREFIX$name.json"
-    return
-  fi
-  log "$name: forks $FORKS, warm-up $WI x $WT, measurement $MI x $MT"
-  java -jar "$jar" "$FILTER" -f "$FORKS" -wi "$WI" -w "$WT" -i "$MI" -r "$MT" -jvmArgsAppend "$JVM_ARGS" -prof dev.rediscdi.bench.CpuPerOp \
-    -rf json -rff "$RESULTS/$PREFIX$name.json" > "$RESULTS/$PREFIX$name.log" 2>&1 \
-    || { tail -40 "$RESULTS/$PREFIX$name.log" >&2; log "$name: JMH failed, log in $RESULTS/$PREFIX$name.log"; exit 1; }
-  grep -E '^(Benchmark|[A-Za-z0-9]+\.[A-Za-z0-9:]+ +thrpt)' "$RESULTS/$PREFIX$name.log" >&2 || true
-  JSONS+=("$RESULTS/$PREFIX$name.json")
+RUNS=$RESULTS/${PREFIX}runs
+rm -rf "$RUNS" && mkdir -p "$RUNS"  # a table never mixes in rounds of an earlier run
+# every benchmark of both jars, as "jar benchmark"
+BENCHMARKS=()
+for jar in "$VERTX_JAR" "$LETTUCE_JAR"; do
+  while read -r benchmark; do
+    BENCHMARKS+=("$jar $benchmark")
+  done < <(java -jar "$jar" -l "$FILTER" | grep '^dev\.' || true)
+done
+[[ ${#BENCHMARKS[@]} -gt 0 ]] || { log "no benchmark matches '$FILTER'"; exit 1; }
+log "${#BENCHMARKS[@]} benchmarks x $ROUNDS rounds, each run: 1 fork, warm-up $WI x $WT, measurement $MI x $MT"
+
+run_one() {
+  local round=$1 jar=$2 benchmark=$3
+  local out=$RUNS/${benchmark##*.bench.}-round$round
+  java -jar "$jar" "^${benchmark//./\\.}\$" -f 1 -wi "$WI" -w "$WT" -i "$MI" -r "$MT" -jvmArgsAppend "$JVM_ARGS" \
+    -prof dev.rediscdi.bench.CpuPerOp -rf json -rff "$out.json" < /dev/null > "$out.log" 2>&1 \
+    || { tail -40 "$out.log" >&2; log "$benchmark: JMH failed, log in $out.log"; exit 1; }
+  grep -E '^[A-Za-z0-9]+\.[A-Za-z0-9]+ +thrpt' "$out.log" | sed "s/^/[round $round] /" >&2 || true
+  JSONS+=("$out.json")
 }
+# prints the lines of stdin in the order of round argv[1]: each round's order shuffled, and never the previous one's
+ORDER_OF_ROUND='
+import random, sys
+lines, orders = sys.stdin.read().splitlines(), []
+for round_number in range(1, int(sys.argv[1]) + 1):
+    order = list(lines)
+    for attempt in range(20):
+        random.Random(round_number * 100 + attempt).shuffle(order)
+        if len(lines) < 2 or not orders or order != orders[-1]:
+            break
+    orders.append(order)
+print("\n".join(orders[-1]))
+'
 START=$(date +%s)
-run_jar vertx "$VERTX_JAR"
-run_jar lettuce "$LETTUCE_JAR"
+for round in $(seq 1 "$ROUNDS"); do
+  # a new order each round (the same for a given round number): a benchmark that met a slow spell of the machine
+  # in one round has other neighbours in the next
+  while read -r jar benchmark; do
+    run_one "$round" "$jar" "$benchmark"
+  done < <(printf '%s\n' "${BENCHMARKS[@]}" | python3 -c "$ORDER_OF_ROUND" "$round")
+done
 ELAPSED=$(( $(date +%s) - START ))
 
 # --- table -----------------------------------------------------------------------------------------------
@@ -138,5 +167,5 @@ python3 "$HERE/report.py" "$RESULTS/${PREFIX:-latest}${PREFIX:+table}.md" \
   --fact "machine=$(nproc) cores (nproc), ${CPU:-unknown CPU}, $(free -g | awk '/^Mem:/ {print $2}') GiB" \
   --fact "redis-server=$REDIS_VERSION (--save '' --appendonly no, loopback)" \
   --fact "java=$JAVA_VERSION, forked JVMs: $JVM_ARGS" \
-  --fact "JMH=forks $FORKS, warm-up $WI x $WT, measurement $MI x $MT, filter '$FILTER', $((ELAPSED / 60)) min $((ELAPSED % 60)) s" \
+  --fact "JMH=$ROUNDS rounds of 1 fork each, warm-up $WI x $WT, measurement $MI x $MT, filter '$FILTER', $((ELAPSED / 60)) min $((ELAPSED % 60)) s" \
   "${JSONS[@]}"
