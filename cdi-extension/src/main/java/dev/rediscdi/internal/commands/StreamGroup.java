@@ -67,7 +67,7 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
         }
         Request request = options(Request.cmd(Command.XREAD), args.arguments());
         streams(request, idsByStream);
-        Map<String, K> asked = asked(idsByStream);
+        Map<String, K> asked = asked(Command.XREAD, idsByStream);
         return send(request, reply -> streamsReply(reply, asked));
     }
 
@@ -90,7 +90,7 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
             request.arg("NOACK");
         }
         streams(request, idsByStream);
-        Map<String, K> asked = asked(idsByStream);
+        Map<String, K> asked = asked(Command.XREADGROUP, idsByStream);
         return send(request, reply -> streamsReply(reply, asked));
     }
 
@@ -104,10 +104,21 @@ final class StreamGroup<K, V> extends Group<K, V> implements StreamCommands<K, V
         return request;
     }
 
-    /** The streams asked for, by the name the driver gives them in a RESP3 map. */
-    private Map<String, K> asked(Map<K, String> idsByStream) {
+    /**
+     * The streams asked for, by the name the driver gives them in a RESP3 map. Two binary keys whose bytes are not
+     * UTF-8 may get the same name: their replies could not be told apart (the driver's map would even keep one of
+     * them only, and the other's entries, delivered to the group, would never be seen), so such a read is refused.
+     */
+    private Map<String, K> asked(Command command, Map<K, String> idsByStream) {
         Map<String, K> asked = new LinkedHashMap<>();
-        idsByStream.keySet().forEach(key -> asked.put(keys.asMapKey(key), key));
+        for (K key : idsByStream.keySet()) {
+            K other = asked.put(keys.asMapKey(key), key);
+            if (other != null) {
+                throw new IllegalArgumentException(command.toString().toUpperCase(java.util.Locale.ROOT) + ": the stream keys "
+                        + Encoder.describe(other) + " and " + Encoder.describe(key) + " are not UTF-8 and read as the same text, by which "
+                        + "the driver tells the streams of a reply apart; read them in separate calls");
+            }
+        }
         return asked;
     }
 

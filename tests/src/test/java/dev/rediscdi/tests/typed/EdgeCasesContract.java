@@ -271,6 +271,15 @@ abstract class EdgeCasesContract extends ProtocolContract {
 
         assertThat(read).extracting(StreamMessage::id).containsExactly(id);
         assertThat(keys.get(0)).as("the stream key as written").isEqualTo(k);
+
+        // another key whose bytes read as the same text: the replies of the two could not be told apart
+        byte[] twin = k.clone();
+        twin[prefix.length] = (byte) 0xFE;
+        Map<byte[], String> both = new java.util.LinkedHashMap<>();
+        both.put(k, "0");
+        both.put(twin, "0");
+        assertThatThrownBy(() -> streams.xread(both, new XReadArgs())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("XREAD: the stream keys").hasMessageContaining("read them in separate calls");
         await(redis.keys(byte[].class).del(k));
     }
 }
