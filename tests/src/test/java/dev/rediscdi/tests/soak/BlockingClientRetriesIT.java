@@ -31,7 +31,7 @@ class BlockingClientRetriesIT {
     @ValueSource(booleans = { false, true })
     void shouldWaitForTheRetriesOfACommandThatCouldNotBeSent(boolean assumingIdempotent) throws Exception {
         try (RedisServer server = RedisServer.builder().start();
-                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "500ms", "redis.retry.max-retries", "40",
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "2s", "redis.retry.max-retries", "40",
                         "redis.retry.delay", "200ms", "redis.retry.max-duration", "15s", "redis.circuit-breaker.enabled", "false");
                 WeldContainer weld = Containers.boot()) {
             BlockingRedisClient plain = weld.select(BlockingRedisClient.class).get();

@@ -32,7 +32,7 @@ class LoadingAfterRestartIT {
         // the restart waits for, and 2,000 of 1 ms took 6 s.
         try (RedisServer server = RedisServer.builder().config("save", "3600 1").config("key-load-delay", "1000")
                 .config("loading-process-events-interval-bytes", "1024").start();
-                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "1s", "redis.retry.max-retries", "-1",
+                TestConfig config = TestConfig.of("redis.hosts", server.uri(), "redis.timeout", "5s", "redis.retry.max-retries", "-1",
                         "redis.retry.max-duration", "15s", "redis.circuit-breaker.enabled", "false");
                 WeldContainer weld = Containers.boot()) {
             BlockingRedisClient redis = weld.select(BlockingRedisClient.class).get();
@@ -47,7 +47,11 @@ class LoadingAfterRestartIT {
                 }
             }, "restarter");
             restarter.start();
-            Thread.sleep(200); // the restart under way: stopped (saving its data), then loading it
+            // the first INCR once the old process has saved its data and exited: an INCR sent before might be in flight
+            // when it stops (lost, may have run: rightly never repeated). On a busy machine that takes its time.
+            for (int i = 0; i < 1500 && !server.logTail().contains("ready to exit") && restartFailure.get() == null; i++) {
+                Thread.sleep(10);
+            }
 
             List<RedisException> failures = new ArrayList<>();
             long counted = 0;
