@@ -73,9 +73,17 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
         return true;
     }
 
-    /** A command the driver stopped redirecting ({@code MOVED}, {@code ASK}) did not run: it is sent again, up to 3 times. */
-    boolean resendAfterRedirect() {
-        return weight() == 1 && redirectResends++ < 3;
+    /**
+     * A command the driver stopped redirecting ({@code MOVED}, {@code ASK}) did not run: it is sent again, up to 6
+     * times, after 10, 20, 40... ms (630 ms in all, within its deadline). While a slot moves, its two nodes may for a
+     * moment each name the other as its owner, and the driver's own redirects bounce between them in no time; on a
+     * busy machine that moment lasted longer than three immediate resends. Returns the delay, or -1 for none.
+     */
+    long redirectResendDelayMillis() {
+        if (weight() != 1 || redirectResends >= 6) {
+            return -1;
+        }
+        return 10L << redirectResends++;
     }
 
     /** The exception for a failure the driver reported; {@code sent} says whether it may have reached Redis. */

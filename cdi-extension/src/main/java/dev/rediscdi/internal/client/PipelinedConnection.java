@@ -123,11 +123,21 @@ final class PipelinedConnection implements FollowsPrimary {
             send(command);
             return;
         }
-        if (redirected(cause) && command.resendAfterRedirect()) {
-            send(command);
+        long redirectDelay = redirected(cause) ? command.redirectResendDelayMillis() : -1;
+        if (redirectDelay >= 0 && resendLater(command, redirectDelay)) {
             return;
         }
         command.completeExceptionally(command.failure(cause, !notWritten));
+    }
+
+    /** Sends {@code command} again after {@code delayMillis}; {@code false} if Vert.x no longer takes timers (it is closing). */
+    private boolean resendLater(Pending<?> command, long delayMillis) {
+        try {
+            context.owner().setTimer(delayMillis, timer -> send(command));
+            return true;
+        } catch (RuntimeException closing) {
+            return false;
+        }
     }
 
     /**
