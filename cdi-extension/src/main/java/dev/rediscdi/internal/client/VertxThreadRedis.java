@@ -83,7 +83,9 @@ public final class VertxThreadRedis implements Redis {
             return call.get();
         }
         ContextInternal caller = ContextInternal.current();
-        Promise<T> result = caller != null ? caller.promise() : Promise.promise();
+        // a plain thread's future is the home context's: its callbacks run there, on the event loop, even when the reply
+        // came before they were registered (a future of no context would run them on the registering thread)
+        Promise<T> result = caller != null ? caller.promise() : home.promise();
         try {
             home.emit(null, onLoop -> {
                 try {

@@ -84,6 +84,25 @@ class DriverEventLoopIT {
         assertThat(handedOver).as("replies handed to another task after the read that brought them").isEmpty();
     }
 
+    /**
+     * A callback registered on a plain thread after the reply came still runs on a Vert.x context (the client's, on its
+     * event loop), as callbacks of Vert.x futures do, never on the registering thread.
+     */
+    @Test
+    void shouldRunCallbacksRegisteredAfterTheReplyOnTheClientsContext() throws Exception {
+        try (WeldContainer container = Containers.boot()) {
+            Redis driver = container.select(Redis.class).get();
+            io.vertx.core.Future<io.vertx.redis.client.Response> reply = driver.send(Request.cmd(Command.PING));
+            for (int i = 0; i < 500 && !reply.isComplete(); i++) {
+                Thread.sleep(10);
+            }
+            assertThat(reply.isComplete()).as("PING answered within 5 s").isTrue();
+            CompletableFuture<Object> context = new CompletableFuture<>();
+            reply.onComplete(done -> context.complete(String.valueOf(io.vertx.core.Vertx.currentContext()) + " on " + Thread.currentThread().getName()));
+            assertThat((String) context.get(5, TimeUnit.SECONDS)).doesNotStartWith("null").doesNotEndWith(" on " + Thread.currentThread().getName());
+        }
+    }
+
     /** Whether Netty is delivering a read from a socket on this thread's stack, rather than running a queued task. */
     private static boolean inAChannelRead() {
         return StackWalker.getInstance().walk(frames -> frames.anyMatch(frame -> frame.getClassName().startsWith("io.netty.channel.")
