@@ -3,11 +3,11 @@
 # connection), Jedis and Lettuce against ONE throw-away redis-server on a free loopback port, then prints a
 # Markdown table (also written to results/latest.md; quick mode: results/quick-table.md).
 #
-#   benchmarks/run.sh                  full run (about 15 minutes on 2 cores: 20 benchmarks x 3 rounds)
+#   benchmarks/run.sh                  full run (about 17 minutes on 2 cores: 20 benchmarks x 3 rounds)
 #   BENCH_QUICK=1 benchmarks/run.sh    smoke test: 1 round, 1 warm-up, 2 short iterations (about 2 minutes)
 #
 # The benchmarks run in rounds: each round runs one fork of every benchmark of both jars, in an order of its own
-# (shuffled, the same for a given round number), so that a noisy spell of the machine falls on different clients
+# (shuffled, the same for a given round number, never the previous round's), so that a noisy spell of the machine falls on different clients
 # in each round. The ratios are the median of the ratios of the rounds.
 #
 # Environment (defaults in brackets, quick mode's second):

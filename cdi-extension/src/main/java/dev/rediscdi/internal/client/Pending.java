@@ -75,7 +75,7 @@ abstract class Pending<T> extends CompletableFuture<T> implements Handler<AsyncR
 
     /**
      * A command the driver stopped redirecting ({@code MOVED}, {@code ASK}) did not run: it is sent again, up to 6
-     * times, after 10, 20, 40... ms (630 ms in all, within its deadline). While a slot moves, its two nodes may for a
+     * times, after 10, 20, 40... ms (630 ms in all; a resend due after its deadline finds it failed with its timeout). While a slot moves, its two nodes may for a
      * moment each name the other as its owner, and the driver's own redirects bounce between them in no time; on a
      * busy machine that moment lasted longer than three immediate resends. Returns the delay, or -1 for none.
      */
