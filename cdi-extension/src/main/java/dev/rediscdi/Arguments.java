@@ -34,9 +34,17 @@ final class Arguments {
         return millis;
     }
 
-    static double positiveFinite(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " is " + value + ": give a finite number above 0");
+    static double nonNegativeFinite(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " is " + value + ": give a finite number, 0 or more");
+        }
+        return value;
+    }
+
+    /** Degrees of a coordinate: NaN and infinities are refused here; Redis refuses those out of its range, naming them. */
+    static double finiteDegrees(String name, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " is " + value + ": give degrees, a finite number");
         }
         return value;
     }

@@ -7,4 +7,9 @@ package dev.rediscdi;
  * @param latitude from -85.05112878 to 85.05112878 (the limits of Redis' encoding)
  */
 public record GeoPosition(double longitude, double latitude) {
+    /** @throws IllegalArgumentException if a coordinate is NaN or infinite */
+    public GeoPosition {
+        Arguments.finiteDegrees("longitude", longitude);
+        Arguments.finiteDegrees("latitude", latitude);
+    }
 }

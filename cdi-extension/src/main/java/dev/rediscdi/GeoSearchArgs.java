@@ -38,7 +38,7 @@ public final class GeoSearchArgs<V> {
 
     /** Within a circle. */
     public GeoSearchArgs<V> byRadius(double radius, GeoUnit unit) {
-        List<Object> circle = List.of("BYRADIUS", Arguments.positiveFinite("radius", radius), Arguments.required("unit", unit).name());
+        List<Object> circle = List.of("BYRADIUS", Arguments.nonNegativeFinite("radius", radius), Arguments.required("unit", unit).name());
         once(shape, "BYRADIUS", "give one of byRadius(..) and byBox(..)");
         shape.addAll(circle);
         return this;
@@ -46,7 +46,7 @@ public final class GeoSearchArgs<V> {
 
     /** Within a box centered on the center. */
     public GeoSearchArgs<V> byBox(double width, double height, GeoUnit unit) {
-        List<Object> box = List.of("BYBOX", Arguments.positiveFinite("width", width), Arguments.positiveFinite("height", height),
+        List<Object> box = List.of("BYBOX", Arguments.nonNegativeFinite("width", width), Arguments.nonNegativeFinite("height", height),
                 Arguments.required("unit", unit).name());
         once(shape, "BYBOX", "give one of byRadius(..) and byBox(..)");
         shape.addAll(box);

@@ -24,10 +24,13 @@ public interface KeyCommands<K> {
     /** {@code EXISTS} of several keys: how many exist (a key given twice counts twice). */
     CompletionStage<Long> countExisting(K... keys);
 
-    /** {@code EXPIRE}, in whole seconds: {@code true} if the time to live was set. */
+    /**
+     * {@code EXPIRE}, in whole seconds: {@code true} if the time to live was set. As in Redis, a time to live of zero
+     * or below (for {@code expireat}/{@code pexpireat}: an instant in the past) deletes the key at once.
+     */
     CompletionStage<Boolean> expire(K key, Duration ttl);
 
-    /** {@code EXPIRE ... NX|XX|GT|LT}: {@code true} if the condition held and the time to live was set. */
+    /** {@code EXPIRE ... NX|XX|GT|LT}: {@code true} if the condition held and the time to live was set; a null condition is refused. */
     CompletionStage<Boolean> expire(K key, Duration ttl, ExpireCondition condition);
 
     /** {@code PEXPIRE}, in whole milliseconds: {@code true} if the time to live was set. */

@@ -7,20 +7,19 @@ import java.util.List;
  * Options of {@code SCAN}, {@code HSCAN}, {@code SSCAN} and {@code ZSCAN}: {@code new ScanArgs().match("user:*").count(500)}.
  */
 public final class ScanArgs {
-    private final List<Object> arguments = new ArrayList<>(4);
+    private String pattern;
+    private Long count;
     private String type;
 
-    /** Only elements matching a glob pattern ({@code MATCH}); filtered by Redis after it read a page. */
+    /** Only elements matching a glob pattern ({@code MATCH}); filtered by Redis after it read a page. A second call replaces the first. */
     public ScanArgs match(String pattern) {
-        arguments.add("MATCH");
-        arguments.add(Arguments.required("match", pattern));
+        this.pattern = Arguments.required("match", pattern);
         return this;
     }
 
-    /** How many elements Redis looks at per page ({@code COUNT}, a hint; Redis' default is 10). */
+    /** How many elements Redis looks at per page ({@code COUNT}, a hint; Redis' default is 10). A second call replaces the first. */
     public ScanArgs count(long count) {
-        arguments.add("COUNT");
-        arguments.add(Arguments.atLeastOne("count", count));
+        this.count = Arguments.atLeastOne("count", count);
         return this;
     }
 
@@ -40,7 +39,15 @@ public final class ScanArgs {
 
     /** The Redis arguments these options stand for, in order. */
     public List<Object> arguments() {
-        List<Object> all = new ArrayList<>(arguments);
+        List<Object> all = new ArrayList<>(6);
+        if (pattern != null) {
+            all.add("MATCH");
+            all.add(pattern);
+        }
+        if (count != null) {
+            all.add("COUNT");
+            all.add(count);
+        }
         if (type != null) {
             all.add("TYPE");
             all.add(type);

@@ -54,6 +54,17 @@ final class Encoder<T> {
         }
     }
 
+    /** As {@link #addAll}, for a command that takes none as well ({@code PFADD key}, {@code PFMERGE destination}). */
+    @SafeVarargs
+    final void addAny(Request request, T... values) {
+        if (values == null) {
+            throw new IllegalArgumentException(name(request) + ": the array of " + what + "s is null; give " + what + "s, or none");
+        }
+        for (T value : values) {
+            add(request, value);
+        }
+    }
+
     private static String name(Request request) {
         return Group.name(request);
     }

@@ -25,7 +25,8 @@ final class GeoGroup<K, V> extends Group<K, V> implements GeoCommands<K, V> {
 
     @Override
     public CompletionStage<Boolean> geoadd(K key, double longitude, double latitude, V member) {
-        Request request = on(Command.GEOADD, key).arg(number(longitude)).arg(number(latitude));
+        GeoPosition position = new GeoPosition(longitude, latitude); // refuses NaN and infinities, naming the coordinate
+        Request request = on(Command.GEOADD, key).arg(number(position.longitude())).arg(number(position.latitude()));
         values.add(request, member);
         return send(request, Replies::toBoolean);
     }

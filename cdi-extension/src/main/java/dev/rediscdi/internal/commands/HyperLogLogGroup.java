@@ -19,7 +19,7 @@ final class HyperLogLogGroup<K, V> extends Group<K, V> implements HyperLogLogCom
     @Override
     public final CompletionStage<Boolean> pfadd(K key, V... elements) {
         Request request = on(Command.PFADD, key);
-        values.addAll(request, elements);
+        values.addAny(request, elements); // none: creates an empty HyperLogLog if the key does not exist
         return send(request, Replies::toBoolean);
     }
 
@@ -35,7 +35,7 @@ final class HyperLogLogGroup<K, V> extends Group<K, V> implements HyperLogLogCom
     @Override
     public final CompletionStage<Void> pfmerge(K destination, K... sources) {
         Request request = on(Command.PFMERGE, destination);
-        keys.addAll(request, sources);
+        keys.addAny(request, sources); // none: creates an empty destination if it does not exist
         return send(request, Replies::none);
     }
 }

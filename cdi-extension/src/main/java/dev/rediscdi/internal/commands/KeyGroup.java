@@ -63,7 +63,7 @@ final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
 
     @Override
     public CompletionStage<Boolean> expire(K key, Duration ttl, ExpireCondition condition) {
-        return expiry(Command.EXPIRE, key, seconds(ttl), condition);
+        return expiry(Command.EXPIRE, key, seconds(ttl), required("EXPIRE", condition, "expire(key, ttl)"));
     }
 
     @Override
@@ -73,7 +73,7 @@ final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
 
     @Override
     public CompletionStage<Boolean> pexpire(K key, Duration ttl, ExpireCondition condition) {
-        return expiry(Command.PEXPIRE, key, millis(ttl), condition);
+        return expiry(Command.PEXPIRE, key, millis(ttl), required("PEXPIRE", condition, "pexpire(key, ttl)"));
     }
 
     @Override
@@ -83,7 +83,7 @@ final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
 
     @Override
     public CompletionStage<Boolean> expireat(K key, Instant at, ExpireCondition condition) {
-        return expiry(Command.EXPIREAT, key, instant("EXPIREAT", at).getEpochSecond(), condition);
+        return expiry(Command.EXPIREAT, key, instant("EXPIREAT", at).getEpochSecond(), required("EXPIREAT", condition, "expireat(key, at)"));
     }
 
     @Override
@@ -110,6 +110,14 @@ final class KeyGroup<K> extends Group<K, Void> implements KeyCommands<K> {
             throw new IllegalArgumentException("PEXPIRE: ttl is " + ttl + ", not a whole number of milliseconds; Redis takes milliseconds");
         }
         return ttl.toMillis();
+    }
+
+    /** A condition given as null is refused: running the command without one would set a time to live it may have been meant to keep. */
+    private static ExpireCondition required(String command, ExpireCondition condition, String unconditional) {
+        if (condition == null) {
+            throw new IllegalArgumentException(command + ": the condition is null; give NX, XX, GT or LT, or call " + unconditional + " for none");
+        }
+        return condition;
     }
 
     private static Instant instant(String command, Instant at) {

@@ -241,6 +241,33 @@ abstract class EdgeCasesContract extends ProtocolContract {
     }
 
     @Test
+    void shouldTakeWhatRedisTakesAtTheEdgesOfHyperLogLogsGeoAndScans() throws Exception {
+        var hll = redis.hyperLogLog(String.class);
+        assertThat(await(hll.pfadd(key + "hll"))).as("PFADD with no element creates the key").isTrue();
+        assertThat(server().command("TYPE", key + "hll")).isEqualTo("string");
+        await(hll.pfmerge(key + "merged"));
+        assertThat(server().command("EXISTS", key + "merged")).as("PFMERGE with no source creates the destination").isEqualTo("1");
+
+        var geo = redis.geo(String.class);
+        await(geo.geoadd(key + "g", 2.35, 48.85, "paris"));
+        assertThat(await(geo.geosearch(key + "g", GeoSearchArgs.fromMember("paris").byRadius(0, GeoUnit.M))))
+                .as("a radius of 0 finds the member at the center").extracting(r -> r.member()).containsExactly("paris");
+        assertThat(GeoSearchArgs.fromPosition(2.35, 48.85).byBox(0, 0, GeoUnit.M).shapeAndOptions()).containsExactly("BYBOX", 0.0, 0.0, "M");
+        assertThatThrownBy(() -> await(geo.geoadd(key + "g", Double.NaN, 48.85, "nowhere"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("longitude is NaN");
+        assertThatThrownBy(() -> GeoSearchArgs.fromPosition(2.35, Double.NEGATIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("latitude is -Infinity");
+
+        assertThat(new ScanArgs().match("a:*").count(5).match("b:*").count(7).arguments()).as("a second match or count replaces the first")
+                .containsExactly("MATCH", "b:*", "COUNT", 7L);
+
+        server().command("SET", key + "v", "x");
+        assertThatThrownBy(() -> await(redis.keys().expire(key + "v", Duration.ofSeconds(10), null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EXPIRE: the condition is null").hasMessageContaining("expire(key, ttl)");
+        assertThat(server().command("TTL", key + "v")).as("no time to live set").isEqualTo("-1");
+    }
+
+    @Test
     void shouldEndAScanQueuedInAPipeline() throws Exception {
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 60; i++) {
