@@ -55,6 +55,28 @@ class CommandDeadlinesTest {
     }
 
     @Test
+    void shouldKeepABurstLongerThanItsLineAndLetItGoOnceAnswered() {
+        long later = System.nanoTime() + TIMEOUT.toNanos();
+        List<PendingCommand> burst = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            burst.add(command(later));
+        }
+        deadlines.sweep();
+        PendingCommand next = command(later);
+        deadlines.sweep();
+        assertThat(deadlines.tracked()).as("every command of the burst still held, and the one after").isEqualTo(5001);
+
+        burst.subList(0, 4000).forEach(command -> command.complete(null));
+        PendingCommand late = command(System.nanoTime() - 1);
+        deadlines.sweep();
+
+        assertThat(deadlines.tracked()).as("the unanswered ones only").isEqualTo(1001);
+        assertThat(late.handle((reply, failure) -> failure).join()).isInstanceOf(RedisTimeoutException.class);
+        assertThat(burst.subList(4000, 5000)).allMatch(command -> !command.isDone());
+        assertThat(next).isNotDone();
+    }
+
+    @Test
     void shouldExpireEveryCommandPastItsDeadlineAndNoOther() {
         long past = System.nanoTime() - 1;
         PendingCommand late = command(past);
